@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace PeaceTalks.Web.Filtering;
+
+public enum ItemKind { All, Statements, Meetings }
+
+/// <summary>
+/// The filters a view carries in its URL (?actor=…&amp;issue=…&amp;from=…), shared by the pages and the CSV
+/// export endpoints so "Export CSV" downloads exactly what the page shows. Parsing never throws: a bad
+/// value is left out and described in <see cref="Problems"/>.
+/// </summary>
+public sealed record DashboardFilter
+{
+    public const int MaxTextLength = 200;
+    public const int MaxValuesPerKey = 50;
+
+    public IReadOnlyList<string> Actors { get; init; } = [];
+    public IReadOnlyList<string> Sides { get; init; } = [];
+    public IReadOnlyList<string> Issues { get; init; } = [];
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public string? Text { get; init; }
+    public ItemKind Kind { get; init; }
+    public bool OldestFirst { get; init; }
+
+    /// <summary>Stance matrix: show positions as they stood on this day (default: latest).</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>Stance matrix: mark what changed between this day and <see cref="AsOf"/>.</summary>
+    public DateOnly? Since { get; init; }
+
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>True when no filter is set (problems aside).</summary>
+    public bool IsEmpty =>
+        Actors.Count == 0 && Sides.Count == 0 && Issues.Count == 0 && From is null && To is null
+        && Text is null && Kind == ItemKind.All && !OldestFirst && AsOf is null && Since is null;
+
+    public static DashboardFilter Empty { get; } = new();
+
+    public static DashboardFilter Parse(
+        IReadOnlyList<string?>? actor = null, IReadOnlyList<string?>? side = null, IReadOnlyList<string?>? issue = null,
+        string? from = null, string? to = null, string? q = null, string? kind = null, string? order = null,
+        string? asof = null, string? since = null)
+    {
+        var problems = new List<string>();
+        var fromDate = ParseDate("from", from, problems);
+        var toDate = ParseDate("to", to, problems);
+        if (fromDate > toDate)
+        {
+            problems.Add($"The date range is reversed (from {Iso(fromDate!.Value)} is after to {Iso(toDate!.Value)}) — date filter ignored.");
+            fromDate = toDate = null;
+        }
+        var asOfDate = ParseDate("asof", asof, problems);
+        var sinceDate = ParseDate("since", since, problems);
+        if (sinceDate is { } s && asOfDate is { } a && s > a)
+        {
+            problems.Add($"The comparison date {Iso(s)} is after the as-of date {Iso(a)} — comparison ignored.");
+            sinceDate = null;
+        }
+
+        return new DashboardFilter
+        {
+            Actors = Values("actor", actor, problems),
+            Sides = Values("side", side, problems),
+            Issues = Values("issue", issue, problems),
+            From = fromDate,
+            To = toDate,
+            Text = ParseText(q, problems),
+            Kind = ParseKind(kind, problems),
+            OldestFirst = ParseOrder(order, problems),
+            AsOf = asOfDate,
+            Since = sinceDate,
+            Problems = problems,
+        };
+    }
+
+    /// <summary>The query string for this filter ("" when empty), in a stable order so equal filters give equal URLs.</summary>
+    public string ToQueryString()
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        pairs.AddRange(Actors.Select(a => Pair("actor", a)));
+        pairs.AddRange(Sides.Select(s => Pair("side", s)));
+        pairs.AddRange(Issues.Select(i => Pair("issue", i)));
+        if (From is { } from)
+        {
+            pairs.Add(Pair("from", Iso(from)));
+        }
+        if (To is { } to)
+        {
+            pairs.Add(Pair("to", Iso(to)));
+        }
+        if (!string.IsNullOrEmpty(Text))
+        {
+            pairs.Add(Pair("q", Text));
+        }
+        if (Kind != ItemKind.All)
+        {
+            pairs.Add(Pair("kind", Kind == ItemKind.Statements ? "statements" : "meetings"));
+        }
+        if (OldestFirst)
+        {
+            pairs.Add(Pair("order", "oldest"));
+        }
+        if (AsOf is { } asOf)
+        {
+            pairs.Add(Pair("asof", Iso(asOf)));
+        }
+        if (Since is { } since)
+        {
+            pairs.Add(Pair("since", Iso(since)));
+        }
+        return QueryString.Create(pairs).ToUriComponent();
+    }
+
+    /// <summary>A path with this filter's query string, e.g. "/timeline?actor=vladimir-putin".</summary>
+    public string ToUrl(string path) => path + ToQueryString();
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static KeyValuePair<string, string?> Pair(string key, string value) => new(key, value);
+
+    private static IReadOnlyList<string> Values(string key, IReadOnlyList<string?>? values, List<string> problems)
+    {
+        if (values is null)
+        {
+            return [];
+        }
+        var distinct = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count > MaxValuesPerKey)
+        {
+            problems.Add($"Only the first {MaxValuesPerKey} '{key}' values are used ({distinct.Count} were given).");
+            distinct = distinct[..MaxValuesPerKey];
+        }
+        return distinct;
+    }
+
+    private static DateOnly? ParseDate(string key, string? value, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        problems.Add($"'{Shorten(value)}' is not a date (expected YYYY-MM-DD) — '{key}' filter ignored.");
+        return null;
+    }
+
+    private static string? ParseText(string? value, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        var text = value.Trim();
+        if (text.Length > MaxTextLength)
+        {
+            problems.Add($"The search text '{Shorten(text)}' is {text.Length:N0} characters long; the limit is {MaxTextLength} — search ignored.");
+            return null;
+        }
+        return text;
+    }
+
+    private static ItemKind ParseKind(string? value, List<string> problems) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "all" => ItemKind.All,
+        "statements" => ItemKind.Statements,
+        "meetings" => ItemKind.Meetings,
+        _ => Problem(ItemKind.All, $"'{Shorten(value)}' is not a kind (statements or meetings) — showing both.", problems),
+    };
+
+    private static bool ParseOrder(string? value, List<string> problems) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "newest" => false,
+        "oldest" => true,
+        _ => Problem(false, $"'{Shorten(value)}' is not an order (newest or oldest) — showing newest first.", problems),
+    };
+
+    private static T Problem<T>(T fallback, string message, List<string> problems)
+    {
+        problems.Add(message);
+        return fallback;
+    }
+
+    /// <summary>A value as it may be quoted in a message: at most 40 characters, control characters shown as '?'.</summary>
+    public static string Shorten(string value)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in value.Length > 40 ? value[..40] : value)
+        {
+            sb.Append(char.IsControl(c) ? '?' : c);
+        }
+        return value.Length > 40 ? sb.Append('…').ToString() : sb.ToString();
+    }
+}

@@ -1,0 +1,22 @@
+namespace PeaceTalks.Web.Models;
+
+public class Actor
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public ActorKind Kind { get; set; }
+
+    /// <summary>Role or title as the source gives it, e.g. "Kremlin aide".</summary>
+    public string? Role { get; set; }
+
+    /// <summary>Affiliation or side, e.g. "Russia", "Ukraine", "United States".</summary>
+    public required string Side { get; set; }
+
+    /// <summary>Other spellings, e.g. the native one, separated by " | ".</summary>
+    public string? AlternativeNames { get; set; }
+
+    public List<Statement> Statements { get; set; } = [];
+    public List<Position> Positions { get; set; } = [];
+    public List<MeetingParticipant> Meetings { get; set; } = [];
+}

@@ -1,0 +1,48 @@
+namespace PeaceTalks.Web.Models;
+
+public class Statement
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable natural key (a slug) so positions can cite it and imports can match it.</summary>
+    public required string Key { get; set; }
+
+    public int ActorId { get; set; }
+    public Actor Actor { get; set; } = null!;
+
+    /// <summary>The words: character for character when <see cref="Kind"/> is Quote, in our own words when Paraphrase.</summary>
+    public required string Text { get; set; }
+    public TextKind Kind { get; set; }
+
+    public DateOnly Date { get; set; }
+    public DatePrecision DatePrecision { get; set; }
+    public DateBasis DateBasis { get; set; }
+
+    public Channel Channel { get; set; }
+    public Attribution Attribution { get; set; }
+
+    /// <summary>The source a reader can check (the report we read it in).</summary>
+    public int SourceId { get; set; }
+    public Source Source { get; set; } = null!;
+
+    /// <summary>The outlet or interview that source credits, when the words reached it second-hand (e.g. via CNN).</summary>
+    public int? ViaSourceId { get; set; }
+    public Source? ViaSource { get; set; }
+
+    public int? MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+
+    /// <summary>Language of the original words when <see cref="Text"/> is a translation (e.g. "ru").</summary>
+    public string? OriginalLanguage { get; set; }
+    public string? OriginalText { get; set; }
+
+    public List<StatementIssue> Issues { get; set; } = [];
+}
+
+public class StatementIssue
+{
+    public int StatementId { get; set; }
+    public Statement Statement { get; set; } = null!;
+    public int IssueId { get; set; }
+    public Issue Issue { get; set; } = null!;
+}

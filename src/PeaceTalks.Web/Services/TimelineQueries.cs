@@ -1,0 +1,182 @@
+using Microsoft.EntityFrameworkCore;
+using PeaceTalks.Web.Data;
+using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Models;
+
+namespace PeaceTalks.Web.Services;
+
+/// <summary>
+/// Reads the timeline: statements and meetings in one stream, a page at a time. Each kind is read with
+/// keyset paging on (Date, Id) through its own index, then the two short lists are merged, so a page
+/// costs two index range scans however many rows the database holds.
+/// </summary>
+public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory)
+{
+    public const int DefaultPageSize = 25;
+
+    public async Task<TimelinePage> GetPageAsync(ResolvedFilter filter, TimelineCursor? after = null,
+        int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var oldestFirst = filter.Filter.OldestFirst;
+        var take = pageSize + 1;
+
+        var statements = new List<StatementItem>();
+        if (filter.Filter.Kind != ItemKind.Meetings)
+        {
+            var query = FilterStatements(db.Statements.AsNoTracking(), filter);
+            query = AfterCursor(query, after, oldestFirst);
+            query = oldestFirst
+                ? query.OrderBy(s => s.Date).ThenBy(s => s.Id)
+                : query.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id);
+            statements = await query.Take(take).Select(Projections.Statement).ToListAsync(cancellationToken);
+        }
+
+        var meetings = new List<MeetingItem>();
+        if (filter.Filter.Kind != ItemKind.Statements)
+        {
+            var query = FilterMeetings(db.Meetings.AsNoTracking(), filter);
+            query = AfterCursor(query, after, oldestFirst);
+            query = oldestFirst
+                ? query.OrderBy(m => m.Date).ThenBy(m => m.Id)
+                : query.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id);
+            meetings = await query.Take(take).Select(Projections.Meeting).ToListAsync(cancellationToken);
+        }
+
+        var merged = Merge(statements, meetings, oldestFirst);
+        var page = merged.Take(pageSize).ToList();
+        var next = merged.Count > pageSize ? page[^1].Cursor : null;
+
+        var pageStatements = await Projections.WithIssuesAsync(db,
+            [.. page.Where(i => i.Statement is not null).Select(i => i.Statement!)], cancellationToken);
+        var pageMeetings = await Projections.WithParticipantsAsync(db,
+            [.. page.Where(i => i.Meeting is not null).Select(i => i.Meeting!)], cancellationToken);
+        var statementsById = pageStatements.ToDictionary(s => s.Id);
+        var meetingsById = pageMeetings.ToDictionary(m => m.Id);
+        return new TimelinePage(
+            [.. page.Select(i => i.Statement is { } s ? new TimelineItem(statementsById[s.Id], null) : new TimelineItem(null, meetingsById[i.Meeting!.Id]))],
+            next);
+    }
+
+    public async Task<TimelineCounts> CountAsync(ResolvedFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var statements = filter.Filter.Kind == ItemKind.Meetings ? 0
+            : await FilterStatements(db.Statements.AsNoTracking(), filter).CountAsync(cancellationToken);
+        var meetings = filter.Filter.Kind == ItemKind.Statements ? 0
+            : await FilterMeetings(db.Meetings.AsNoTracking(), filter).CountAsync(cancellationToken);
+        return new TimelineCounts(statements, await db.Statements.CountAsync(cancellationToken),
+            meetings, await db.Meetings.CountAsync(cancellationToken));
+    }
+
+    /// <summary>Applies the actor, side, issue, date and text filters (not the kind or order) to statements.</summary>
+    public static IQueryable<Statement> FilterStatements(IQueryable<Statement> query, ResolvedFilter filter)
+    {
+        var f = filter.Filter;
+        if (filter.ActorIds.Count > 0)
+        {
+            var ids = filter.ActorIds;
+            query = query.Where(s => ids.Contains(s.ActorId));
+        }
+        if (filter.Sides.Count > 0)
+        {
+            var sides = filter.Sides;
+            query = query.Where(s => sides.Contains(s.Actor.Side));
+        }
+        if (filter.IssueIds.Count > 0)
+        {
+            var ids = filter.IssueIds;
+            query = query.Where(s => s.Issues.Any(i => ids.Contains(i.IssueId)));
+        }
+        if (f.From is { } from)
+        {
+            query = query.Where(s => s.Date >= from);
+        }
+        if (f.To is { } to)
+        {
+            query = query.Where(s => s.Date <= to);
+        }
+        if (f.Text is { } text)
+        {
+            var pattern = LikePattern.Contains(text);
+            query = query.Where(s => EF.Functions.Like(s.Text, pattern, LikePattern.Escape)
+                || (s.OriginalText != null && EF.Functions.Like(s.OriginalText, pattern, LikePattern.Escape)));
+        }
+        return query;
+    }
+
+    /// <summary>Meetings match an actor or side through their participants, an issue through the statements about them.</summary>
+    public static IQueryable<Meeting> FilterMeetings(IQueryable<Meeting> query, ResolvedFilter filter)
+    {
+        var f = filter.Filter;
+        if (filter.ActorIds.Count > 0)
+        {
+            var ids = filter.ActorIds;
+            query = query.Where(m => m.Participants.Any(p => ids.Contains(p.ActorId)));
+        }
+        if (filter.Sides.Count > 0)
+        {
+            var sides = filter.Sides;
+            query = query.Where(m => m.Participants.Any(p => sides.Contains(p.Actor.Side)));
+        }
+        if (filter.IssueIds.Count > 0)
+        {
+            var ids = filter.IssueIds;
+            query = query.Where(m => m.Statements.Any(s => s.Issues.Any(i => ids.Contains(i.IssueId))));
+        }
+        if (f.From is { } from)
+        {
+            query = query.Where(m => m.Date >= from);
+        }
+        if (f.To is { } to)
+        {
+            query = query.Where(m => m.Date <= to);
+        }
+        if (f.Text is { } text)
+        {
+            var pattern = LikePattern.Contains(text);
+            query = query.Where(m => EF.Functions.Like(m.Title, pattern, LikePattern.Escape)
+                || EF.Functions.Like(m.Place, pattern, LikePattern.Escape)
+                || EF.Functions.Like(m.Outcome, pattern, LikePattern.Escape));
+        }
+        return query;
+    }
+
+    // Statements are kind 0 and meetings kind 1 in the (Date, Kind, Id) order of the stream.
+    private static IQueryable<Statement> AfterCursor(IQueryable<Statement> query, TimelineCursor? c, bool ascending) =>
+        c is null ? query
+        : c.KindOrder == 0
+            ? ascending
+                ? query.Where(s => s.Date > c.Date || (s.Date == c.Date && s.Id > c.Id))
+                : query.Where(s => s.Date < c.Date || (s.Date == c.Date && s.Id < c.Id))
+            : ascending
+                ? query.Where(s => s.Date > c.Date)
+                : query.Where(s => s.Date <= c.Date);
+
+    private static IQueryable<Meeting> AfterCursor(IQueryable<Meeting> query, TimelineCursor? c, bool ascending) =>
+        c is null ? query
+        : c.KindOrder == 1
+            ? ascending
+                ? query.Where(m => m.Date > c.Date || (m.Date == c.Date && m.Id > c.Id))
+                : query.Where(m => m.Date < c.Date || (m.Date == c.Date && m.Id < c.Id))
+            : ascending
+                ? query.Where(m => m.Date >= c.Date)
+                : query.Where(m => m.Date < c.Date);
+
+    private static List<TimelineItem> Merge(List<StatementItem> statements, List<MeetingItem> meetings, bool ascending)
+    {
+        var items = statements.Select(s => new TimelineItem(s, null)).Concat(meetings.Select(m => new TimelineItem(null, m)));
+        return ascending
+            ? [.. items.OrderBy(i => i.Date).ThenBy(i => i.KindOrder).ThenBy(i => i.Id)]
+            : [.. items.OrderByDescending(i => i.Date).ThenByDescending(i => i.KindOrder).ThenByDescending(i => i.Id)];
+    }
+}
+
+/// <summary>Builds LIKE patterns that match the typed text literally: % and _ are escaped.</summary>
+public static class LikePattern
+{
+    public const string Escape = "\\";
+
+    public static string Contains(string text) =>
+        "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+}
