@@ -1,4 +1,5 @@
 using PeaceTalks.Web.Components;
+using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,12 +16,13 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapCsvExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -15,6 +15,7 @@ public static class HostingExtensions
     {
         builder.Services.AddPeaceTalksServices(SqliteConnectionString(builder));
         builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
+        builder.Services.AddOptions<ImportOptions>().BindConfiguration("Import");
         builder.Services.AddMudServices();
         return builder;
     }
@@ -30,9 +31,14 @@ public static class HostingExtensions
         services.AddSingleton<FilterResolver>();
         services.AddSingleton<LookupQueries>();
         services.AddSingleton<TimelineQueries>();
+        services.AddSingleton<StanceQueries>();
+        services.AddSingleton<ActorQueries>();
+        services.AddSingleton<MeetingQueries>();
+        services.AddSingleton<SearchQueries>();
 
         // CSV
         services.AddSingleton<CsvImporter>();
+        services.AddSingleton<CsvExporter>();
         return services;
     }
 

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using PeaceTalks.Web.Data;
+using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Services;
+
+namespace PeaceTalks.Web.Csv;
+
+/// <summary>
+/// Streams each table as CSV in its <see cref="CsvFormat"/>: rows are read from SQLite and written one at a
+/// time, so no file is ever held in memory. Cells that a spreadsheet would run as a formula are neutralised.
+/// Row order is fixed (by natural key where the page has no order of its own), so an export, re-imported
+/// into an empty database and exported again, gives the same bytes.
+/// </summary>
+public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory)
+{
+    public async Task WriteAsync(CsvFormat format, IAsyncEnumerable<string?[]> rows, Stream destination, bool byteOrderMark,
+        CancellationToken cancellationToken = default)
+    {
+        await using var writer = CsvWriter.Create(destination, new CsvWriterOptions { WriteByteOrderMark = byteOrderMark }, leaveOpen: true);
+        foreach (var column in format.Columns)
+        {
+            writer.WriteField(column.Name);
+        }
+        await writer.EndRecordAsync(cancellationToken);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            foreach (var cell in row)
+            {
+                writer.WriteField(cell is null ? "" : CsvCells.Neutralise(cell));
+            }
+            await writer.EndRecordAsync(cancellationToken);
+        }
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    public async IAsyncEnumerable<string?[]> IssuesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = db.Issues.AsNoTracking().OrderBy(i => i.Slug).Select(i => new[] { i.Slug, i.Name, i.Description });
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    public async IAsyncEnumerable<string?[]> ActorsAsync(ResolvedFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actors = ActorQueries.Filtered(db.Actors.AsNoTracking(), filter);
+        var rows = actors.OrderBy(a => a.Slug).Select(a => new { a.Slug, a.Name, a.Kind, a.Role, a.Side, a.AlternativeNames });
+        await foreach (var a in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return [a.Slug, a.Name, CsvCells.Word(a.Kind), a.Role, a.Side, a.AlternativeNames];
+        }
+    }
+
+    public async IAsyncEnumerable<string?[]> SourcesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = db.Sources.AsNoTracking().OrderBy(s => s.Key)
+            .Select(s => new { s.Key, s.Title, s.Outlet, s.Url, s.PublishedOn, s.PublishedPrecision, s.Kind });
+        await foreach (var s in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return
+            [
+                s.Key, s.Title, s.Outlet, s.Url, CsvCells.Date(s.PublishedOn),
+                s.PublishedOn is null ? "" : CsvCells.Word(s.PublishedPrecision), CsvCells.Word(s.Kind),
+            ];
+        }
+    }
+
+    public async IAsyncEnumerable<string?[]> MeetingsAsync(ResolvedFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = db.Set<MeetingExportRow>().AsNoTracking();
+        if (!filter.Applied.IsEmpty)
+        {
+            var ids = TimelineQueries.FilterMeetings(db.Meetings, filter).Select(m => m.Id);
+            rows = rows.Where(r => ids.Contains(r.Id));
+        }
+        await foreach (var m in rows.OrderBy(m => m.Date).ThenBy(m => m.Slug).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return
+            [
+                m.Slug, m.Title, m.Place, CsvCells.Date(m.Date), CsvCells.Word(m.DatePrecision), CsvCells.Word(m.DateBasis),
+                m.DurationMinutes?.ToString(CultureInfo.InvariantCulture), m.Participants, m.Outcome, m.Source,
+            ];
+        }
+    }
+
+    /// <summary>Statements as the timeline shows them (same filters and date order); within a day, by key.</summary>
+    public async IAsyncEnumerable<string?[]> StatementsAsync(ResolvedFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = db.Set<StatementExportRow>().AsNoTracking();
+        if (!(filter.Applied with { OldestFirst = false }).IsEmpty)
+        {
+            var ids = TimelineQueries.FilterStatements(db.Statements, filter).Select(s => s.Id);
+            rows = rows.Where(r => ids.Contains(r.Id));
+        }
+        rows = filter.Filter.OldestFirst
+            ? rows.OrderBy(s => s.Date).ThenBy(s => s.Key)
+            : rows.OrderByDescending(s => s.Date).ThenBy(s => s.Key);
+        await foreach (var s in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return
+            [
+                s.Key, s.Actor, s.ActorName, CsvCells.Date(s.Date), CsvCells.Word(s.DatePrecision), CsvCells.Word(s.DateBasis),
+                CsvCells.Word(s.Kind), s.Text, CsvCells.Word(s.Channel), CsvCells.Word(s.Attribution), s.Source, s.ViaSource, s.Meeting,
+                s.Issues, s.OriginalLanguage, s.OriginalText,
+            ];
+        }
+    }
+
+    /// <summary>
+    /// Positions: with <paramref name="latestOnly"/> the matrix as of the filter's date (one row per actor × issue
+    /// with a position), otherwise every position ever recorded (the full history, for backups and round trips).
+    /// </summary>
+    public async IAsyncEnumerable<string?[]> PositionsAsync(ResolvedFilter filter, bool latestOnly,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = db.Set<PositionExportRow>().AsNoTracking();
+        if (latestOnly || filter.ActorIds.Count > 0 || filter.Sides.Count > 0 || filter.IssueIds.Count > 0)
+        {
+            var positions = StanceQueries.Filtered(db.Positions, filter);
+            if (latestOnly)
+            {
+                positions = StanceQueries.LatestPositions(positions, filter.Filter.AsOf);
+            }
+            var ids = positions.Select(p => p.Id);
+            rows = rows.Where(r => ids.Contains(r.Id));
+        }
+        rows = rows.OrderBy(p => p.Side).ThenBy(p => p.ActorName).ThenBy(p => p.Actor)
+            .ThenBy(p => p.IssueName).ThenBy(p => p.Issue).ThenBy(p => p.AsOf);
+        await foreach (var p in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return
+            [
+                p.Actor, p.ActorName, p.Side, p.Issue, p.IssueName, CsvCells.Date(p.AsOf), CsvCells.Word(p.AsOfPrecision),
+                CsvCells.Word(p.Stance), p.Summary, p.Evidence, p.Sources,
+            ];
+        }
+    }
+}

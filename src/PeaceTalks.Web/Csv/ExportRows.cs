@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PeaceTalks.Web.Models;
+
+namespace PeaceTalks.Web.Csv;
+
+// Rows as the CSV exports write them. Each is a keyless entity over a SQL query, because the list cells
+// (a statement's issues, a meeting's participants, a position's evidence) are SQLite group_concat
+// aggregates, which LINQ cannot express; filters and ordering are still composed in LINQ on top.
+
+public sealed class StatementExportRow
+{
+    public int Id { get; set; }
+    public DateOnly Date { get; set; }
+    public string Key { get; set; } = "";
+    public string Actor { get; set; } = "";
+    public string ActorName { get; set; } = "";
+    public DatePrecision DatePrecision { get; set; }
+    public DateBasis DateBasis { get; set; }
+    public TextKind Kind { get; set; }
+    public string Text { get; set; } = "";
+    public Channel Channel { get; set; }
+    public Attribution Attribution { get; set; }
+    public string Source { get; set; } = "";
+    public string? ViaSource { get; set; }
+    public string? Meeting { get; set; }
+    public string? Issues { get; set; }
+    public string? OriginalLanguage { get; set; }
+    public string? OriginalText { get; set; }
+}
+
+public sealed class MeetingExportRow
+{
+    public int Id { get; set; }
+    public string Slug { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Place { get; set; } = "";
+    public DateOnly Date { get; set; }
+    public DatePrecision DatePrecision { get; set; }
+    public DateBasis DateBasis { get; set; }
+    public int? DurationMinutes { get; set; }
+    public string? Participants { get; set; }
+    public string Outcome { get; set; } = "";
+    public string Source { get; set; } = "";
+}
+
+public sealed class PositionExportRow
+{
+    public int Id { get; set; }
+    public string Actor { get; set; } = "";
+    public string ActorName { get; set; } = "";
+    public string Side { get; set; } = "";
+    public string Issue { get; set; } = "";
+    public string IssueName { get; set; } = "";
+    public DateOnly AsOf { get; set; }
+    public DatePrecision AsOfPrecision { get; set; }
+    public Stance Stance { get; set; }
+    public string Summary { get; set; } = "";
+    public string? Evidence { get; set; }
+    public string? Sources { get; set; }
+}
+
+public sealed class ExportRowConfiguration :
+    IEntityTypeConfiguration<StatementExportRow>, IEntityTypeConfiguration<MeetingExportRow>, IEntityTypeConfiguration<PositionExportRow>
+{
+    public void Configure(EntityTypeBuilder<StatementExportRow> builder) => builder.HasNoKey().ToSqlQuery("""
+        SELECT s.Id, s.Date, s.Key, a.Slug AS Actor, a.Name AS ActorName, s.DatePrecision, s.DateBasis, s.Kind, s.Text,
+               s.Channel, s.Attribution, src.Key AS Source, via.Key AS ViaSource, m.Slug AS Meeting,
+               (SELECT group_concat(i.Slug, '|' ORDER BY i.Slug)
+                  FROM StatementIssues si JOIN Issues i ON i.Id = si.IssueId WHERE si.StatementId = s.Id) AS Issues,
+               s.OriginalLanguage, s.OriginalText
+        FROM Statements s
+        JOIN Actors a ON a.Id = s.ActorId
+        JOIN Sources src ON src.Id = s.SourceId
+        LEFT JOIN Sources via ON via.Id = s.ViaSourceId
+        LEFT JOIN Meetings m ON m.Id = s.MeetingId
+        """);
+
+    public void Configure(EntityTypeBuilder<MeetingExportRow> builder) => builder.HasNoKey().ToSqlQuery("""
+        SELECT m.Id, m.Slug, m.Title, m.Place, m.Date, m.DatePrecision, m.DateBasis, m.DurationMinutes,
+               (SELECT group_concat(a.Slug || ':' || p.Role, '|' ORDER BY a.Slug)
+                  FROM MeetingParticipants p JOIN Actors a ON a.Id = p.ActorId WHERE p.MeetingId = m.Id) AS Participants,
+               m.Outcome, src.Key AS Source
+        FROM Meetings m
+        JOIN Sources src ON src.Id = m.SourceId
+        """);
+
+    public void Configure(EntityTypeBuilder<PositionExportRow> builder) => builder.HasNoKey().ToSqlQuery("""
+        SELECT p.Id, a.Slug AS Actor, a.Name AS ActorName, a.Side, i.Slug AS Issue, i.Name AS IssueName,
+               p.AsOf, p.AsOfPrecision, p.Stance, p.Summary,
+               (SELECT group_concat(s.Key, '|' ORDER BY s.Key)
+                  FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId WHERE e.PositionId = p.Id) AS Evidence,
+               (SELECT group_concat(DISTINCT src.Title ORDER BY src.Title)
+                  FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId JOIN Sources src ON src.Id = s.SourceId
+                  WHERE e.PositionId = p.Id) AS Sources
+        FROM Positions p
+        JOIN Actors a ON a.Id = p.ActorId
+        JOIN Issues i ON i.Id = p.IssueId
+        """);
+}

@@ -1,0 +1,42 @@
+using PeaceTalks.Web.Models;
+
+namespace PeaceTalks.Web.Services;
+
+/// <summary>An actor's latest position on an issue as of the matrix date.</summary>
+public sealed record StanceCell(int PositionId, Stance Stance, DateOnly AsOf, DatePrecision AsOfPrecision, string Summary)
+{
+    /// <summary>With a comparison date: true when the stance differs from the one then (including "none yet").</summary>
+    public bool Changed { get; init; }
+
+    /// <summary>With a comparison date: the stance then, or null for "no known position".</summary>
+    public Stance? Before { get; init; }
+}
+
+public sealed record StanceRow(int ActorId, ActorRef Actor, string Side, string? Role, IReadOnlyDictionary<int, StanceCell> Cells);
+
+public sealed record StanceColumn(int Id, string Slug, string Name, string Description);
+
+/// <summary>One line of the "who moved" list: a stance that differs between the comparison date and the as-of date.</summary>
+public sealed record StanceChange(ActorRef Actor, string IssueSlug, string IssueName, Stance? From, Stance To, DateOnly AsOf, DatePrecision AsOfPrecision);
+
+public sealed record StanceMatrix(
+    DateOnly? AsOf,
+    DateOnly? Since,
+    IReadOnlyList<StanceColumn> Issues,
+    IReadOnlyList<StanceRow> Rows,
+    IReadOnlyList<StanceChange> Changes)
+{
+    public int PositionCount => Rows.Sum(r => r.Cells.Count);
+}
+
+public sealed record PositionHistoryItem(int Id, Stance Stance, DateOnly AsOf, DatePrecision AsOfPrecision, string Summary);
+
+/// <summary>What the evidence drawer shows for one cell.</summary>
+public sealed record StanceCellDetail(
+    ActorRef Actor,
+    string Side,
+    IssueRef Issue,
+    PositionHistoryItem? Current,
+    IReadOnlyList<StatementItem> Evidence,
+    IReadOnlyList<PositionHistoryItem> History,
+    int LaterPositions);
