@@ -71,7 +71,7 @@ public sealed class DatabaseInitializer(
             return 0;
         }
 
-        var streams = files.Select(path => (Path.GetRelativePath(Environment.CurrentDirectory, path), (Stream)File.OpenRead(path))).ToList();
+        var streams = files.Select(path => (path, (Stream)File.OpenRead(path))).ToList();
         try
         {
             var reports = await CsvImporter.ImportFilesAsync(connection, transaction, streams, cancellationToken);

@@ -101,13 +101,16 @@ public sealed class SeedTests
             File.Copy(file, Path.Combine(seed, Path.GetFileName(file)));
         }
         var statements = Path.Combine(seed, "statements.csv");
-        File.WriteAllText(statements, File.ReadAllText(statements).Replace("2025-12-02,day,on,quote", "2025-13-45,day,on,quote"));
+        var lines = File.ReadAllText(statements).Split("\r\n");
+        var bad = Array.FindIndex(lines, l => l.StartsWith("pompeo-x-post-2025-12-02,", StringComparison.Ordinal));
+        lines[bad] = lines[bad].Replace(",2025-12-02,day,on,", ",2025-13-45,day,on,");
+        File.WriteAllText(statements, string.Join("\r\n", lines));
         await using var database = TestDatabase.CreateEmptyFile();
 
         var error = await Assert.ThrowsAsync<DatabaseStartupException>(() => database.Initializer(seed).InitialiseAsync());
 
         Assert.Contains("statements.csv", error.Message);
-        Assert.Contains("row 4, column date: '2025-13-45' is not a date (expected YYYY-MM-DD)", error.Message);
+        Assert.Contains($"row {bad + 1}, column date: '2025-13-45' is not a date (expected YYYY-MM-DD)", error.Message);
         Assert.Contains("Nothing was seeded", error.Message);
         Assert.DoesNotContain('\n', error.Message);
         Assert.Equal(new int[9], await CountsAsync(database));

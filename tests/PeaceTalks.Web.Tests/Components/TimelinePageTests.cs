@@ -1,0 +1,78 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using PeaceTalks.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using PeaceTalks.Web.Components.Pages.Timeline;
+
+namespace PeaceTalks.Web.Tests.Components;
+
+public sealed class TimelinePageTests : ComponentTest
+{
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    [Fact]
+    public void TheSeededStatementsAndMeetingsShowWithACount()
+    {
+        var page = RenderAt<TimelinePage>("/timeline");
+
+        page.WaitForAssertion(() => Assert.Equal("Showing 12 of 12 statements and 2 of 2 meetings", page.Find("[data-testid=timeline-count]").TextContent));
+        Assert.Equal(12, page.FindAll(".statement-card").Count);
+        Assert.Equal(2, page.FindAll(".meeting-card").Count);
+        var groups = page.FindAll("h2.group-heading").Select(h => h.TextContent).ToList();
+        Assert.Equal(["By 3 December 2025", "Tuesday 2 December 2025", "By 2 December 2025", "By May 2025"], groups);
+        Assert.Equal("/export/statements.csv", page.Find("[data-testid=export-csv]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void TheQueryStringFiltersAndTheExportButtonCarriesTheSameFilters()
+    {
+        var page = RenderAt<TimelinePage>("/timeline?actor=volodymyr-zelensky&kind=statements");
+
+        page.WaitForAssertion(() => Assert.Equal("Showing 2 of 12 statements", page.Find("[data-testid=timeline-count]").TextContent));
+        Assert.All(page.FindAll("a.actor-link"), a => Assert.Equal("Volodymyr Zelensky", a.TextContent));
+        Assert.Equal("/export/statements.csv?actor=volodymyr-zelensky&kind=statements", page.Find("[data-testid=export-csv]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void SearchingWritesTheQueryString()
+    {
+        var page = RenderAt<TimelinePage>("/timeline?actor=yuri-ushakov");
+        page.WaitForElement("#filter-text");
+
+        page.Find("#filter-text").Change("compromise");
+
+        Assert.EndsWith("/timeline?actor=yuri-ushakov&q=compromise", Navigation.Uri);
+    }
+
+    [Fact]
+    public void ChangingTheOrderWritesTheQueryString()
+    {
+        var page = RenderAt<TimelinePage>("/timeline");
+        page.WaitForElement("#filter-from");
+
+        page.Find("#filter-from").Change("2025-12-01");
+
+        Assert.EndsWith("/timeline?from=2025-12-01", Navigation.Uri);
+    }
+
+    [Fact]
+    public void NothingMatchingShowsTheEmptyStateAndAWayOut()
+    {
+        var page = RenderAt<TimelinePage>("/timeline?q=no-such-words-anywhere");
+
+        page.WaitForElement("[data-testid=timeline-empty]");
+        Assert.Contains("Nothing matches these filters", page.Find("[data-testid=timeline-empty]").TextContent);
+        Assert.Equal("/timeline", page.Find("[data-testid=clear-filters]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void BadValuesInTheUrlAreNamedAndTheRestStillApplies()
+    {
+        var page = RenderAt<TimelinePage>("/timeline?actor=foo&actor=yuri-ushakov&from=2025-13-45&kind=statements");
+
+        page.WaitForAssertion(() => Assert.Equal("Showing 3 of 12 statements", page.Find("[data-testid=timeline-count]").TextContent));
+        var problems = page.Find(".problem-list").TextContent;
+        Assert.Contains("No actor 'foo' — filter ignored.", problems);
+        Assert.Contains("'2025-13-45' is not a date", problems);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text;
+using PeaceTalks.Web.Csv;
+using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Tests.Infrastructure;
+
+namespace PeaceTalks.Web.Tests.Csv;
+
+/// <summary>Real CSV files for the CSV tests: exports of a test database, and statements files written row by row.</summary>
+internal static class CsvTestFiles
+{
+    public static readonly string[] TableOrder = ["issues", "actors", "sources", "meetings", "statements", "positions"];
+
+    /// <summary>Every table exported the way the /export endpoints do it (with the byte-order mark).</summary>
+    public static async Task<Dictionary<string, byte[]>> ExportAllAsync(TestDatabase database)
+    {
+        var exporter = database.Get<CsvExporter>();
+        var everything = await database.Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty);
+        var files = new Dictionary<string, byte[]>();
+        foreach (var table in TableOrder)
+        {
+            var (format, rows) = table switch
+            {
+                "issues" => (CsvFormat.Issues, exporter.IssuesAsync()),
+                "actors" => (CsvFormat.Actors, exporter.ActorsAsync(everything)),
+                "sources" => (CsvFormat.Sources, exporter.SourcesAsync()),
+                "meetings" => (CsvFormat.Meetings, exporter.MeetingsAsync(everything)),
+                "statements" => (CsvFormat.Statements, exporter.StatementsAsync(everything)),
+                _ => (CsvFormat.Positions, exporter.PositionsAsync(everything, latestOnly: false)),
+            };
+            using var buffer = new MemoryStream();
+            await exporter.WriteAsync(format, rows, buffer, byteOrderMark: true);
+            files[table] = buffer.ToArray();
+        }
+        return files;
+    }
+
+    public const string StatementsHeader =
+        "key,actor,date,date_precision,date_basis,kind,text,channel,attribution,source,via_source,meeting,issues,original_language,original_text";
+
+    /// <summary>A statement row for the seeded actors and sources.</summary>
+    public static string StatementRow(int i, string date = "2025-11-01", string actor = "volodymyr-zelensky", string kind = "quote",
+        string? text = null) =>
+        $"bulk-{i},{actor},{date},day,on,{kind},\"{text ?? $"Bulk statement number {i}"}\",interview,first-hand,pompeo-warns-2025-12-03,,,security-guarantees,,";
+
+    public static MemoryStream Utf8(string text, bool bom = false) =>
+        new([.. (bom ? (byte[])[0xEF, 0xBB, 0xBF] : []), .. Encoding.UTF8.GetBytes(text)]);
+
+    public static string File(IEnumerable<string> rows) => StatementsHeader + "\r\n" + string.Join("\r\n", rows) + "\r\n";
+}

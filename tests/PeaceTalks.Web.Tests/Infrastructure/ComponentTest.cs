@@ -1,0 +1,38 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using PeaceTalks.Web.Extensions;
+
+namespace PeaceTalks.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A bUnit context with MudBlazor and the app's real services over a seeded SQLite file.
+/// Pages render inside a MudPopoverProvider, as they do in the app's layout.
+/// </summary>
+public abstract class ComponentTest : BunitContext, IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!;
+
+    protected virtual bool Seed => true;
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync(Seed);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServicesForTests();
+        Services.AddPeaceTalksServices(Database.ConnectionString);
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>Renders a routable page at a URL, so [SupplyParameterFromQuery] sees its query string.</summary>
+    protected IRenderedComponent<TPage> RenderAt<TPage>(string url, Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(url);
+        return Render(parameters ?? (_ => { }));
+    }
+}
