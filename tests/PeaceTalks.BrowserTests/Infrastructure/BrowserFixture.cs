@@ -42,8 +42,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    /// <summary>Saves what the screen shows, and (for pages longer than the screen) the whole page as name-full.png.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        if (height > page.ViewportSize!.Height)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + "-full.png"), FullPage = true });
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

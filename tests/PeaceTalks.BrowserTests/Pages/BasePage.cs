@@ -7,7 +7,7 @@ public abstract class BasePage(IPage page)
 {
     public IPage Page { get; } = page;
 
-    protected async Task OpenAsync(string path)
+    protected async Task GoToAsync(string path)
     {
         await Page.GotoAsync(path);
         await WaitForInteractiveAsync();
@@ -16,8 +16,7 @@ public abstract class BasePage(IPage page)
     /// <summary>Blazor Server prerenders; clicks only work once the circuit is up.</summary>
     public async Task WaitForInteractiveAsync()
     {
-        await Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.mud-layout') !== null");
-        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
     public ILocator Heading => Page.Locator("h1");

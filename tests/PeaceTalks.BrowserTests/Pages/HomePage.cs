@@ -4,7 +4,7 @@ namespace PeaceTalks.BrowserTests.Pages;
 
 public sealed class HomePage(IPage page) : BasePage(page)
 {
-    public Task OpenAsync() => OpenAsync("/");
+    public Task OpenAsync() => GoToAsync("/");
 
     public ILocator Latest => Page.Locator("section[aria-labelledby='latest-heading']");
 

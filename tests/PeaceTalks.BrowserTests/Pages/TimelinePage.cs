@@ -1,0 +1,28 @@
+using Microsoft.Playwright;
+
+namespace PeaceTalks.BrowserTests.Pages;
+
+public sealed class TimelinePage(IPage page) : BasePage(page)
+{
+    public Task OpenAsync(string query = "") => GoToAsync("/timeline" + query);
+
+    public ILocator Count => Page.GetByTestId("timeline-count");
+    public ILocator ActorBox => Page.Locator("#filter-actor");
+    public ILocator StatementCards => Page.Locator(".statement-card");
+    public ILocator ActorNamesOnCards => Page.Locator(".statement-card a.actor-link");
+    public ILocator Problems => Page.Locator(".problem-list");
+    public ILocator ExportButton => Page.GetByTestId("export-csv");
+
+    /// <summary>Types part of a name into the actor box and picks the suggestion with the keyboard only.</summary>
+    public async Task PickActorWithKeyboardAsync(string typed, string name)
+    {
+        await ActorBox.FocusAsync();
+        await ActorBox.PressSequentiallyAsync(typed, new() { Delay = 40 });
+        // Wait for the suggestions to narrow to the one actor before choosing it.
+        await Assertions.Expect(Page.GetByRole(AriaRole.Option)).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(name))]);
+        await ActorBox.PressAsync("ArrowDown");
+        await ActorBox.PressAsync("Enter");
+    }
+
+    public Task ClickActorAsync(string name) => ActorNamesOnCards.Filter(new() { HasText = name }).First.ClickAsync();
+}
