@@ -1,0 +1,74 @@
+using System.Net;
+using PeaceTalks.BrowserTests.Infrastructure;
+
+namespace PeaceTalks.BrowserTests;
+
+/// <summary>The CSV endpoints and error responses over plain HTTP, against the same running app.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class HttpTests(BrowserFixture fixture)
+{
+    private HttpClient Client() => new() { BaseAddress = new Uri(fixture.App.BaseUrl) };
+
+    [Theory]
+    [InlineData("stances")]
+    [InlineData("positions")]
+    [InlineData("statements")]
+    [InlineData("meetings")]
+    [InlineData("actors")]
+    [InlineData("issues")]
+    [InlineData("sources")]
+    public async Task EveryTableDownloadsAsADatedUtf8CsvAttachment(string table)
+    {
+        using var client = Client();
+
+        using var response = await client.GetAsync($"/export/{table}.csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Matches($@"^peacetalks-{table}-\d{{4}}-\d{{2}}-\d{{2}}\.csv$", response.Content.Headers.ContentDisposition.FileName);
+        Assert.True(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]));
+    }
+
+    [Fact]
+    public async Task BomFalseLeavesOutTheByteOrderMarkAndAsOfNamesTheFile()
+    {
+        using var client = Client();
+
+        using var response = await client.GetAsync("/export/stances.csv?asof=2025-12-02&bom=false");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("peacetalks-stances-2025-12-02.csv", response.Content.Headers.ContentDisposition!.FileName);
+        Assert.StartsWith("actor,actor_name,side,issue,", text);
+        // As of 2 December only four positions existed: Pompeo's two, Leavitt's and the White House's.
+        Assert.Equal(5, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task AnUnknownExportIsA404WithAMessage()
+    {
+        using var client = Client();
+
+        using var response = await client.GetAsync("/export/secrets.csv");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("No export called 'secrets'", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/actors/nobody")]
+    [InlineData("/meetings/nothing-here")]
+    [InlineData("/no/such/page")]
+    public async Task UnknownPagesAre404sInsideTheLayout(string path)
+    {
+        using var client = Client();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Page not found", html);
+        Assert.Contains("Back to the dashboard", html);
+    }
+}
