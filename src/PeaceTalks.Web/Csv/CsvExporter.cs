@@ -126,11 +126,9 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         var rows = db.Set<PositionExportRow>().AsNoTracking();
         if (latestOnly || filter.ActorIds.Count > 0 || filter.Sides.Count > 0 || filter.IssueIds.Count > 0)
         {
-            var positions = StanceQueries.Filtered(db.Positions, filter);
-            if (latestOnly)
-            {
-                positions = StanceQueries.LatestPositions(positions, filter.Filter.AsOf);
-            }
+            var positions = latestOnly
+                ? StanceQueries.LatestPositions(db, filter, filter.Filter.AsOf)
+                : StanceQueries.Filtered(db.Positions, filter);
             var ids = positions.Select(p => p.Id);
             rows = rows.Where(r => ids.Contains(r.Id));
         }

@@ -205,7 +205,7 @@ internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> co
 
     private DateOnly? ParseDate(string column, string value)
     {
-        if (DateOnly.TryParseExact(value, CsvCells.DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (CsvCells.TryParseDate(value, out var date))
         {
             return date;
         }

@@ -6,6 +6,7 @@ using CsvHelper;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Data;
+using SQLitePCL;
 
 namespace PeaceTalks.Web.Csv;
 
@@ -317,6 +318,7 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         }
 
         using var writer = new TableWriter(connection, transaction, table);
+        using var cache = await LargePageCache.EnterAsync(connection, transaction, cancellationToken);
         var done = 0;
         var toWrite = added + updated;
         foreach (var (change, id, values, links) in changes)
@@ -363,13 +365,22 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
     private static async Task<Dictionary<RefTable, Dictionary<string, long>>> ResolveReferencesAsync(SqliteConnection connection,
         SqliteTransaction transaction, List<ParsedRow> rows, List<ImportError> errors, CancellationToken cancellationToken)
     {
-        var refs = rows.SelectMany(row => row.Values.Concat(row.Links.SelectMany(l => l)).OfType<Ref>().Select(r => (row.Row, r))).ToList();
-        var ids = new Dictionary<RefTable, Dictionary<string, long>>();
-        foreach (var group in refs.GroupBy(x => x.r.Table))
+        var wanted = new Dictionary<RefTable, HashSet<string>>();
+        foreach (var r in rows.SelectMany(References))
         {
-            var (tableName, keyColumn, noun) = RefTargets[group.Key];
+            if (!wanted.TryGetValue(r.Table, out var keys))
+            {
+                wanted[r.Table] = keys = new HashSet<string>(StringComparer.Ordinal);
+            }
+            keys.Add(r.Key);
+        }
+
+        var ids = new Dictionary<RefTable, Dictionary<string, long>>();
+        foreach (var (table, keys) in wanted)
+        {
+            var (tableName, keyColumn, _) = RefTargets[table];
             var found = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var batch in group.Select(x => x.r.Key).Distinct().Chunk(LookupBatch))
+            foreach (var batch in keys.Chunk(LookupBatch))
             {
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
@@ -381,13 +392,42 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
                     found[reader.GetString(0)] = reader.GetInt64(1);
                 }
             }
-            foreach (var (row, r) in group.Where(x => !found.ContainsKey(x.r.Key)))
+            ids[table] = found;
+        }
+
+        // Only when something is missing: name it on every row that uses it.
+        if (ids.Any(t => t.Value.Count < wanted[t.Key].Count))
+        {
+            foreach (var row in rows)
             {
-                errors.Add(new ImportError(row, r.Column, r.Key, $"is not a known {noun}"));
+                foreach (var r in References(row).Where(r => !ids[r.Table].ContainsKey(r.Key)))
+                {
+                    errors.Add(new ImportError(row.Row, r.Column, r.Key, $"is not a known {RefTargets[r.Table].Noun}"));
+                }
             }
-            ids[group.Key] = found;
         }
         return ids;
+    }
+
+    private static IEnumerable<Ref> References(ParsedRow row)
+    {
+        foreach (var value in row.Values)
+        {
+            if (value is Ref r)
+            {
+                yield return r;
+            }
+        }
+        foreach (var link in row.Links)
+        {
+            foreach (var value in link)
+            {
+                if (value is Ref r)
+                {
+                    yield return r;
+                }
+            }
+        }
     }
 
     /// <summary>The stored rows whose natural key is among <paramref name="keys"/>, with their link rows.</summary>
@@ -445,99 +485,144 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
 
     private static IEnumerable<string> LinkKeys(List<string?[]> links) => links.Select(LinkKey).Order(StringComparer.Ordinal);
 
-    /// <summary>Prepared insert/update commands for one table and its link table, reused for every row.</summary>
-    private sealed class TableWriter : IDisposable
+    /// <summary>
+    /// A big page cache while writing: inserts land all over the date and actor indexes, and with SQLite's default
+    /// 2 MB cache every insert evicts pages and later reads them back. The default is restored afterwards, since
+    /// the connection goes back to the pool.
+    /// </summary>
+    private sealed class LargePageCache(SqliteConnection connection, SqliteTransaction transaction, long previous) : IDisposable
     {
-        private readonly SqliteCommand _insert;
-        private readonly SqliteCommand _update;
-        private readonly SqliteCommand? _deleteLinks;
-        private readonly SqliteCommand? _insertLink;
+        private const int CacheKibibytes = 256 * 1024;
 
-        public TableWriter(SqliteConnection connection, SqliteTransaction transaction, DbTable table)
+        public static async Task<LargePageCache> EnterAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
         {
-            var columns = table.Columns.Select(c => $"\"{c}\"").ToArray();
-            var parameters = table.Columns.Select((_, i) => $"@p{i}").ToArray();
-            _insert = Prepare(connection, transaction,
-                $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns)}) VALUES ({string.Join(", ", parameters)}) RETURNING \"Id\"",
-                parameters);
-            _update = Prepare(connection, transaction,
-                $"UPDATE \"{table.Name}\" SET {string.Join(", ", columns.Zip(parameters, (c, p) => $"{c} = {p}"))} WHERE \"Id\" = @id",
-                [.. parameters, "@id"]);
-            if (table.Links is { } links)
-            {
-                var linkParameters = links.Columns.Select((_, i) => $"@l{i}").ToArray();
-                _deleteLinks = Prepare(connection, transaction, $"DELETE FROM \"{links.Name}\" WHERE \"{links.OwnerColumn}\" = @owner", ["@owner"]);
-                _insertLink = Prepare(connection, transaction,
-                    $"INSERT INTO \"{links.Name}\" (\"{links.OwnerColumn}\", {string.Join(", ", links.Columns.Select(c => $"\"{c}\""))}) " +
-                    $"VALUES (@owner, {string.Join(", ", linkParameters)})",
-                    ["@owner", .. linkParameters]);
-            }
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "PRAGMA cache_size";
+            var previous = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            command.CommandText = $"PRAGMA cache_size = -{CacheKibibytes}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new LargePageCache(connection, transaction, previous);
         }
 
         public void Dispose()
         {
-            _insert.Dispose();
-            _update.Dispose();
-            _deleteLinks?.Dispose();
-            _insertLink?.Dispose();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"PRAGMA cache_size = {previous}";
+            command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>
+    /// Writes rows of one table and its link table with prepared statements driven through SQLite's own API:
+    /// values are bound by position and each row is one step. (Going through SqliteCommand costs more per row than
+    /// SQLite spends inserting it, because it looks every parameter up by name on every execution.) New rows get
+    /// their ids up front; this runs under the write lock, so nobody else can take them.
+    /// </summary>
+    private sealed class TableWriter : IDisposable
+    {
+        private readonly sqlite3 _db;
+        private readonly sqlite3_stmt _insert;
+        private readonly sqlite3_stmt _update;
+        private readonly sqlite3_stmt? _insertLink;
+        private readonly sqlite3_stmt? _deleteLinks;
+        private long _nextId;
+
+        public TableWriter(SqliteConnection connection, SqliteTransaction transaction, DbTable table)
+        {
+            _db = connection.Handle!;
+            var columns = string.Join(", ", table.Columns.Select(c => $"\"{c}\""));
+            _insert = Prepare($"INSERT INTO \"{table.Name}\" (\"Id\", {columns}) VALUES ({Placeholders(table.Columns.Length + 1)})");
+            _update = Prepare($"UPDATE \"{table.Name}\" SET {string.Join(", ", table.Columns.Select((c, i) => $"\"{c}\" = ?{i + 1}"))} " +
+                $"WHERE \"Id\" = ?{table.Columns.Length + 1}");
+            if (table.Links is { } links)
+            {
+                _insertLink = Prepare($"INSERT INTO \"{links.Name}\" (\"{links.OwnerColumn}\", {string.Join(", ", links.Columns.Select(c => $"\"{c}\""))}) " +
+                    $"VALUES ({Placeholders(links.Columns.Length + 1)})");
+                _deleteLinks = Prepare($"DELETE FROM \"{links.Name}\" WHERE \"{links.OwnerColumn}\" = ?1");
+            }
+
+            // Ids continue after the highest ever used (AUTOINCREMENT keeps that in sqlite_sequence).
+            using var next = connection.CreateCommand();
+            next.Transaction = transaction;
+            next.CommandText = $"SELECT MAX(COALESCE((SELECT MAX(\"Id\") FROM \"{table.Name}\"), 0), " +
+                $"COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table.Name}'), 0)) + 1";
+            _nextId = (long)next.ExecuteScalar()!;
+        }
+
+        private static string Placeholders(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => $"?{i}"));
 
         public void Insert(string?[] values, List<string?[]> links)
         {
-            Bind(_insert, values);
-            var id = (long)_insert.ExecuteScalar()!;
+            var id = _nextId++;
+            Check(raw.sqlite3_bind_int64(_insert, 1, id));
+            Bind(_insert, 2, values);
+            Step(_insert);
             InsertLinks(id, links);
         }
 
         public void Update(long id, string?[] values, List<string?[]> links)
         {
-            Bind(_update, values);
-            _update.Parameters[values.Length].Value = id;
-            _update.ExecuteNonQuery();
+            Bind(_update, 1, values);
+            Check(raw.sqlite3_bind_int64(_update, values.Length + 1, id));
+            Step(_update);
             if (_deleteLinks is not null)
             {
-                _deleteLinks.Parameters[0].Value = id;
-                _deleteLinks.ExecuteNonQuery();
+                Check(raw.sqlite3_bind_int64(_deleteLinks, 1, id));
+                Step(_deleteLinks);
             }
             InsertLinks(id, links);
         }
 
         private void InsertLinks(long owner, List<string?[]> links)
         {
-            if (_insertLink is null)
-            {
-                return;
-            }
             foreach (var link in links)
             {
-                _insertLink.Parameters[0].Value = owner;
-                for (var i = 0; i < link.Length; i++)
-                {
-                    _insertLink.Parameters[i + 1].Value = (object?)link[i] ?? DBNull.Value;
-                }
-                _insertLink.ExecuteNonQuery();
+                Check(raw.sqlite3_bind_int64(_insertLink!, 1, owner));
+                Bind(_insertLink!, 2, link);
+                Step(_insertLink!);
             }
         }
 
-        private static void Bind(SqliteCommand command, string?[] values)
+        private void Bind(sqlite3_stmt statement, int first, string?[] values)
         {
             for (var i = 0; i < values.Length; i++)
             {
-                command.Parameters[i].Value = (object?)values[i] ?? DBNull.Value;
+                Check(values[i] is { } value ? raw.sqlite3_bind_text(statement, first + i, value) : raw.sqlite3_bind_null(statement, first + i));
             }
         }
 
-        private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, string[] parameters)
+        private void Step(sqlite3_stmt statement)
         {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in parameters)
+            var rc = raw.sqlite3_step(statement);
+            raw.sqlite3_reset(statement);
+            if (rc != raw.SQLITE_DONE)
             {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+                SqliteException.ThrowExceptionForRC(rc, _db);
             }
-            command.Prepare();
-            return command;
+        }
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+        }
+
+        private sqlite3_stmt Prepare(string sql)
+        {
+            Check(raw.sqlite3_prepare_v2(_db, sql, out var statement));
+            return statement;
+        }
+
+        public void Dispose()
+        {
+            _insert.Dispose();
+            _update.Dispose();
+            _insertLink?.Dispose();
+            _deleteLinks?.Dispose();
         }
     }
 }

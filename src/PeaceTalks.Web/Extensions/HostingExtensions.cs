@@ -23,8 +23,9 @@ public static class HostingExtensions
     /// <summary>The services over one SQLite database; the tests build the same set over their own files.</summary>
     public static IServiceCollection AddPeaceTalksServices(this IServiceCollection services, string connectionString)
     {
-        // Database: a factory, never a scoped context (a Blazor circuit would keep one alive for hours).
-        services.AddDbContextFactory<PeaceTalksDbContext>(options => options.UseSqlite(connectionString));
+        // Database: a (pooled) factory, never a scoped context (a Blazor circuit would keep one alive for hours).
+        // Each context is used by one operation on one thread, so EF's concurrent-use detection is switched off.
+        services.AddPooledDbContextFactory<PeaceTalksDbContext>(options => options.UseSqlite(connectionString).EnableThreadSafetyChecks(false));
         services.AddSingleton<DatabaseInitializer>();
 
         // Read side: one small query service per feature.

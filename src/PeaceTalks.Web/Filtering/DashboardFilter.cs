@@ -143,7 +143,7 @@ public sealed record DashboardFilter
         {
             return null;
         }
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (Csv.CsvCells.TryParseDate(value.Trim(), out var date))
         {
             return date;
         }

@@ -43,6 +43,22 @@ public static class Projections
         m.Outcome,
         new SourceRef(m.Source.Key, m.Source.Title, m.Source.Outlet, m.Source.Url, m.Source.PublishedOn, m.Source.PublishedPrecision));
 
+    private sealed record IssueLink(int StatementId, string Slug, string Name);
+
+    private sealed record ParticipantLink(int MeetingId, string Slug, string Name, string Side, ParticipantRole Role);
+
+    // Compiled once: these two run for every page of every list, and their shape never changes.
+    private static readonly Func<PeaceTalksDbContext, int[], IAsyncEnumerable<IssueLink>> IssueLinks = EF.CompileAsyncQuery(
+        (PeaceTalksDbContext db, int[] ids) => db.StatementIssues.AsNoTracking()
+            .Where(si => ids.Contains(si.StatementId))
+            .OrderBy(si => si.Issue.Name)
+            .Select(si => new IssueLink(si.StatementId, si.Issue.Slug, si.Issue.Name)));
+
+    private static readonly Func<PeaceTalksDbContext, int[], IAsyncEnumerable<ParticipantLink>> ParticipantLinks = EF.CompileAsyncQuery(
+        (PeaceTalksDbContext db, int[] ids) => db.MeetingParticipants.AsNoTracking()
+            .Where(p => ids.Contains(p.MeetingId))
+            .Select(p => new ParticipantLink(p.MeetingId, p.Actor.Slug, p.Actor.Name, p.Actor.Side, p.Role)));
+
     /// <summary>Adds the issue chips to statements already loaded, in one query.</summary>
     public static async Task<List<StatementItem>> WithIssuesAsync(PeaceTalksDbContext db, List<StatementItem> statements,
         CancellationToken cancellationToken)
@@ -51,12 +67,7 @@ public static class Projections
         {
             return statements;
         }
-        var ids = statements.Select(s => s.Id).ToList();
-        var links = await db.StatementIssues.AsNoTracking()
-            .Where(si => ids.Contains(si.StatementId))
-            .OrderBy(si => si.Issue.Name)
-            .Select(si => new { si.StatementId, si.Issue.Slug, si.Issue.Name })
-            .ToListAsync(cancellationToken);
+        var links = await IssueLinks(db, [.. statements.Select(s => s.Id)]).ToListAsync(cancellationToken);
         var byStatement = links.ToLookup(l => l.StatementId, l => new IssueRef(l.Slug, l.Name));
         return [.. statements.Select(s => s with { Issues = [.. byStatement[s.Id]] })];
     }
@@ -69,11 +80,7 @@ public static class Projections
         {
             return meetings;
         }
-        var ids = meetings.Select(m => m.Id).ToList();
-        var links = await db.MeetingParticipants.AsNoTracking()
-            .Where(p => ids.Contains(p.MeetingId))
-            .Select(p => new { p.MeetingId, p.Actor.Slug, p.Actor.Name, p.Actor.Side, p.Role })
-            .ToListAsync(cancellationToken);
+        var links = await ParticipantLinks(db, [.. meetings.Select(m => m.Id)]).ToListAsync(cancellationToken);
         // Hosts first, then envoys, delegations and the rest; alphabetical within a role.
         var byMeeting = links.OrderBy(l => l.Role).ThenBy(l => l.Name, StringComparer.Ordinal)
             .ToLookup(l => l.MeetingId, l => new ParticipantItem(new ActorRef(l.Slug, l.Name), l.Side, l.Role));

@@ -19,15 +19,19 @@ public sealed record StanceColumn(int Id, string Slug, string Name, string Descr
 /// <summary>One line of the "who moved" list: a stance that differs between the comparison date and the as-of date.</summary>
 public sealed record StanceChange(ActorRef Actor, string IssueSlug, string IssueName, Stance? From, Stance To, DateOnly AsOf, DatePrecision AsOfPrecision);
 
+/// <summary>
+/// The matrix as of a day: its columns, how many actor rows it has (rows are read a window at a time, see
+/// <see cref="StanceQueries.GetRowsAsync"/>), and with a comparison date the stances that changed.
+/// </summary>
 public sealed record StanceMatrix(
     DateOnly? AsOf,
     DateOnly? Since,
     IReadOnlyList<StanceColumn> Issues,
-    IReadOnlyList<StanceRow> Rows,
-    IReadOnlyList<StanceChange> Changes)
-{
-    public int PositionCount => Rows.Sum(r => r.Cells.Count);
-}
+    int RowCount,
+    StanceChangeList? Changes);
+
+/// <summary>Who moved: how many cells changed, and the most recent of them.</summary>
+public sealed record StanceChangeList(int Total, IReadOnlyList<StanceChange> Latest);
 
 public sealed record PositionHistoryItem(int Id, Stance Stance, DateOnly AsOf, DatePrecision AsOfPrecision, string Summary);
 

@@ -11,24 +11,39 @@ namespace PeaceTalks.Web.Services;
 /// </summary>
 public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory)
 {
-    public sealed record CellRow(int PositionId, int ActorId, int IssueId, Stance Stance, DateOnly AsOf, DatePrecision AsOfPrecision, string Summary);
+    public const int MaxChangesListed = 200;
+
+    public sealed record CellRow(int PositionId, int ActorId, int IssueId, Stance Stance, DateOnly AsOf, DatePrecision AsOfPrecision,
+        string Summary, Stance? Before);
 
     /// <summary>
-    /// Each actor × issue's latest position on or before <paramref name="asOf"/> (no bound when null), computed
-    /// in SQLite: the latest date per cell by GROUP BY over the (ActorId, IssueId, AsOf) index, joined back.
+    /// Each actor × issue's latest position on or before <paramref name="asOf"/> (no bound when null), for the
+    /// given actors and issues. Computed in SQLite as one seek per cell down the unique (ActorId, IssueId, AsOf)
+    /// index: the latest position on or before a day is the last index entry at or below (actor, issue, day), so
+    /// the cost grows with the number of cells asked for, not with the history behind them.
     /// </summary>
-    public static IQueryable<Position> LatestPositions(IQueryable<Position> positions, DateOnly? asOf)
+    public static IQueryable<Position> LatestPositions(PeaceTalksDbContext db, IQueryable<Actor> actors, IQueryable<Issue> issues, DateOnly? asOf)
     {
-        var candidates = asOf is { } day ? positions.Where(p => p.AsOf <= day) : positions;
-        var latest = candidates
-            .GroupBy(p => new { p.ActorId, p.IssueId })
-            .Select(g => new { g.Key.ActorId, g.Key.IssueId, AsOf = g.Max(p => p.AsOf) });
-        return from p in positions
-               join l in latest on new { p.ActorId, p.IssueId, p.AsOf } equals new { l.ActorId, l.IssueId, l.AsOf }
+        var candidates = Candidates(db, asOf);
+        return from a in actors
+               from i in issues
+               let latest = candidates
+                   .Where(q => q.ActorId == a.Id && q.IssueId == i.Id)
+                   .OrderByDescending(q => q.AsOf)
+                   .Select(q => (int?)q.Id)
+                   .FirstOrDefault()
+               join p in db.Positions on latest equals (int?)p.Id
                select p;
     }
 
-    /// <summary>Positions limited to the actor, side and issue filters.</summary>
+    /// <summary>The latest positions for the actors and issues a filter allows.</summary>
+    public static IQueryable<Position> LatestPositions(PeaceTalksDbContext db, ResolvedFilter filter, DateOnly? asOf) =>
+        LatestPositions(db, Actors(db, filter), Issues(db, filter), asOf);
+
+    private static IQueryable<Position> Candidates(PeaceTalksDbContext db, DateOnly? asOf) =>
+        asOf is { } day ? db.Positions.Where(p => p.AsOf <= day) : db.Positions;
+
+    /// <summary>Positions limited to the actor, side and issue filters (every date).</summary>
     public static IQueryable<Position> Filtered(IQueryable<Position> positions, ResolvedFilter filter)
     {
         if (filter.ActorIds.Count > 0)
@@ -49,84 +64,139 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
         return positions;
     }
 
-    /// <summary>The cells of the matrix as of a day, as flat rows.</summary>
-    public static Task<List<CellRow>> CellsAsync(PeaceTalksDbContext db, ResolvedFilter filter, DateOnly? asOf, CancellationToken cancellationToken) =>
-        LatestPositions(Filtered(db.Positions.AsNoTracking(), filter), asOf)
-            .Select(p => new CellRow(p.Id, p.ActorId, p.IssueId, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary))
-            .ToListAsync(cancellationToken);
-
-    public async Task<StanceMatrix> GetMatrixAsync(ResolvedFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The matrix's rows: every actor with any position at all (so moving the date back empties cells rather than
+    /// removing rows), or the actors named in the filter; by side, then name.
+    /// </summary>
+    private static IQueryable<Actor> RowActors(PeaceTalksDbContext db, ResolvedFilter filter)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var asOf = filter.Filter.AsOf;
-        var since = filter.Filter.Since;
+        var actors = Actors(db, filter);
+        return (filter.ActorIds.Count > 0 ? actors : actors.Where(a => a.Positions.Any()))
+            .OrderBy(a => a.Side).ThenBy(a => a.Name).ThenBy(a => a.Id);
+    }
 
-        var issues = db.Issues.AsNoTracking();
-        if (filter.IssueIds.Count > 0)
-        {
-            var ids = filter.IssueIds;
-            issues = issues.Where(i => ids.Contains(i.Id));
-        }
-        var columns = await issues.OrderBy(i => i.Name)
-            .Select(i => new StanceColumn(i.Id, i.Slug, i.Name, i.Description))
-            .ToListAsync(cancellationToken);
-
-        // Rows: every actor with any position at all (so moving the date back empties cells rather than
-        // removing rows), plus actors named in the filter.
+    private static IQueryable<Actor> Actors(PeaceTalksDbContext db, ResolvedFilter filter)
+    {
         var actors = db.Actors.AsNoTracking();
         if (filter.ActorIds.Count > 0)
         {
             var ids = filter.ActorIds;
             actors = actors.Where(a => ids.Contains(a.Id));
         }
-        else
-        {
-            actors = actors.Where(a => a.Positions.Any());
-        }
         if (filter.Sides.Count > 0)
         {
             var sides = filter.Sides;
             actors = actors.Where(a => sides.Contains(a.Side));
         }
-        var rows = await actors.OrderBy(a => a.Side).ThenBy(a => a.Name)
+        return actors;
+    }
+
+    private static IQueryable<Issue> Issues(PeaceTalksDbContext db, ResolvedFilter filter)
+    {
+        var issues = db.Issues.AsNoTracking();
+        if (filter.IssueIds.Count > 0)
+        {
+            var ids = filter.IssueIds;
+            issues = issues.Where(i => ids.Contains(i.Id));
+        }
+        return issues;
+    }
+
+    /// <summary>The cells of the given actors' rows, with the stance on the comparison date when there is one.</summary>
+    private static Task<List<CellRow>> CellsAsync(PeaceTalksDbContext db, IQueryable<Actor> actors, IQueryable<Issue> issues,
+        DateOnly? asOf, DateOnly? since, CancellationToken cancellationToken)
+    {
+        var now = Candidates(db, asOf);
+        if (since is not { } sinceDay)
+        {
+            return (from a in actors
+                    from i in issues
+                    let latest = now.Where(q => q.ActorId == a.Id && q.IssueId == i.Id).OrderByDescending(q => q.AsOf).Select(q => (int?)q.Id).FirstOrDefault()
+                    join p in db.Positions on latest equals (int?)p.Id
+                    select new CellRow(p.Id, p.ActorId, p.IssueId, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary, null))
+                .ToListAsync(cancellationToken);
+        }
+        var then = Candidates(db, sinceDay);
+        return (from a in actors
+                from i in issues
+                let latest = now.Where(q => q.ActorId == a.Id && q.IssueId == i.Id).OrderByDescending(q => q.AsOf).Select(q => (int?)q.Id).FirstOrDefault()
+                let before = then.Where(q => q.ActorId == a.Id && q.IssueId == i.Id).OrderByDescending(q => q.AsOf).Select(q => (Stance?)q.Stance).FirstOrDefault()
+                join p in db.Positions on latest equals (int?)p.Id
+                select new CellRow(p.Id, p.ActorId, p.IssueId, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary, before))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The matrix's columns, row count and (with a comparison date) who moved, as of the filter's day.</summary>
+    public async Task<StanceMatrix> GetMatrixAsync(ResolvedFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var columns = await Issues(db, filter).OrderBy(i => i.Name)
+            .Select(i => new StanceColumn(i.Id, i.Slug, i.Name, i.Description))
+            .ToListAsync(cancellationToken);
+        var rowCount = await RowActors(db, filter).CountAsync(cancellationToken);
+        var changes = filter.Filter.Since is { } since
+            ? await ChangesAsync(db, filter, filter.Filter.AsOf, since, cancellationToken)
+            : null;
+        return new StanceMatrix(filter.Filter.AsOf, filter.Filter.Since, columns, rowCount, changes);
+    }
+
+    /// <summary>A window of the matrix's rows (the page renders only the rows in view), with their cells.</summary>
+    public async Task<IReadOnlyList<StanceRow>> GetRowsAsync(ResolvedFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actors = await RowActors(db, filter).Skip(skip).Take(take)
             .Select(a => new { a.Id, a.Slug, a.Name, a.Side, a.Role })
             .ToListAsync(cancellationToken);
-
-        var now = await CellsAsync(db, filter, asOf, cancellationToken);
-        var before = since is null ? null
-            : (await CellsAsync(db, filter, since, cancellationToken)).ToDictionary(c => (c.ActorId, c.IssueId));
-
-        var cellsByActor = now.ToLookup(c => c.ActorId);
-        var names = rows.ToDictionary(r => r.Id);
-        var issueNames = columns.ToDictionary(c => c.Id);
-        var changes = new List<StanceChange>();
-        var matrixRows = new List<StanceRow>(rows.Count);
-        foreach (var actor in rows)
+        if (actors.Count == 0)
         {
-            var cells = new Dictionary<int, StanceCell>();
-            foreach (var c in cellsByActor[actor.Id])
-            {
-                if (!issueNames.TryGetValue(c.IssueId, out var issue))
-                {
-                    continue;
-                }
-                var cell = new StanceCell(c.PositionId, c.Stance, c.AsOf, c.AsOfPrecision, c.Summary);
-                if (before is not null)
-                {
-                    Stance? then = before.TryGetValue((c.ActorId, c.IssueId), out var old) ? old.Stance : null;
-                    cell = cell with { Before = then, Changed = then != c.Stance };
-                    if (cell.Changed)
-                    {
-                        changes.Add(new StanceChange(new ActorRef(actor.Slug, actor.Name), issue.Slug, issue.Name, then, c.Stance, c.AsOf, c.AsOfPrecision));
-                    }
-                }
-                cells[c.IssueId] = cell;
-            }
-            matrixRows.Add(new StanceRow(actor.Id, new ActorRef(actor.Slug, actor.Name), actor.Side, actor.Role, cells));
+            return [];
         }
+        var ids = actors.Select(a => a.Id).ToList();
+        var cells = await CellsAsync(db, db.Actors.Where(a => ids.Contains(a.Id)), Issues(db, filter),
+            filter.Filter.AsOf, filter.Filter.Since, cancellationToken);
+        var byActor = cells.ToLookup(c => c.ActorId);
+        var compare = filter.Filter.Since is not null;
+        return
+        [
+            .. actors.Select(a => new StanceRow(a.Id, new ActorRef(a.Slug, a.Name), a.Side, a.Role,
+                byActor[a.Id].ToDictionary(c => c.IssueId, c => new StanceCell(c.PositionId, c.Stance, c.AsOf, c.AsOfPrecision, c.Summary)
+                {
+                    Before = c.Before,
+                    Changed = compare && c.Before != c.Stance,
+                }))),
+        ];
+    }
 
-        return new StanceMatrix(asOf, since, columns, matrixRows,
-            [.. changes.OrderByDescending(c => c.AsOf).ThenBy(c => c.Actor.Name).ThenBy(c => c.IssueName)]);
+    /// <summary>
+    /// Who moved: every cell whose stance on <paramref name="asOf"/> differs from the one on <paramref name="since"/>
+    /// (a position that did not exist yet counts as a move from "no known position"), most recent first.
+    /// </summary>
+    private static async Task<StanceChangeList> ChangesAsync(PeaceTalksDbContext db, ResolvedFilter filter, DateOnly? asOf, DateOnly since,
+        CancellationToken cancellationToken)
+    {
+        var now = Candidates(db, asOf);
+        var then = Candidates(db, since);
+        var changed = await (from a in Actors(db, filter)
+                             from i in Issues(db, filter)
+                             let latest = now.Where(q => q.ActorId == a.Id && q.IssueId == i.Id).OrderByDescending(q => q.AsOf).Select(q => (int?)q.Id).FirstOrDefault()
+                             let before = then.Where(q => q.ActorId == a.Id && q.IssueId == i.Id).OrderByDescending(q => q.AsOf).Select(q => (Stance?)q.Stance).FirstOrDefault()
+                             join p in db.Positions on latest equals (int?)p.Id
+                             where before == null || before != p.Stance
+                             select new { p.ActorId, p.IssueId, p.Stance, Before = before, p.AsOf, p.AsOfPrecision })
+            .ToListAsync(cancellationToken);
+
+        var latestChanges = changed.OrderByDescending(c => c.AsOf).ThenBy(c => c.ActorId).ThenBy(c => c.IssueId).Take(MaxChangesListed).ToList();
+        var actorIds = latestChanges.Select(c => c.ActorId).Distinct().ToList();
+        var issueIds = latestChanges.Select(c => c.IssueId).Distinct().ToList();
+        var actors = await db.Actors.AsNoTracking().Where(a => actorIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => new ActorRef(a.Slug, a.Name), cancellationToken);
+        var issues = await db.Issues.AsNoTracking().Where(i => issueIds.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => (i.Slug, i.Name), cancellationToken);
+        return new StanceChangeList(changed.Count,
+        [
+            .. latestChanges.Select(c => new StanceChange(actors[c.ActorId], issues[c.IssueId].Slug, issues[c.IssueId].Name, c.Before, c.Stance, c.AsOf, c.AsOfPrecision))
+                .OrderByDescending(c => c.AsOf).ThenBy(c => c.Actor.Name).ThenBy(c => c.IssueName),
+        ]);
     }
 
     /// <summary>The evidence drawer: the cell's position with its evidence, and the actor's stance history on the issue.</summary>

@@ -18,6 +18,8 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // One connection for the page's four queries, rather than one open and close each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var oldestFirst = filter.Filter.OldestFirst;
         var take = pageSize + 1;
 

@@ -92,6 +92,7 @@ public sealed class StanceComponentTests : ComponentTest
         var compared = RenderAt<StancesPage>("/stances?since=2025-06-01");
         compared.WaitForElement("[data-testid=changes]");
         Assert.Equal(11, compared.FindAll("[data-testid=changes] li").Count);
+        Assert.Equal("11 stances changed:", compared.Find("[data-testid=changes-total]").TextContent.Trim());
         Assert.Contains("no known position", compared.Find("[data-testid=changes] li").TextContent);
     }
 

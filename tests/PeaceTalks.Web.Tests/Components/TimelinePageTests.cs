@@ -37,7 +37,7 @@ public sealed class TimelinePageTests : ComponentTest
     public void SearchingWritesTheQueryString()
     {
         var page = RenderAt<TimelinePage>("/timeline?actor=yuri-ushakov");
-        page.WaitForElement("#filter-text");
+        page.WaitForElement("[data-testid=timeline-count]");
 
         page.Find("#filter-text").Change("compromise");
 
@@ -48,7 +48,7 @@ public sealed class TimelinePageTests : ComponentTest
     public void ChangingTheOrderWritesTheQueryString()
     {
         var page = RenderAt<TimelinePage>("/timeline");
-        page.WaitForElement("#filter-from");
+        page.WaitForElement("[data-testid=timeline-count]");
 
         page.Find("#filter-from").Change("2025-12-01");
 

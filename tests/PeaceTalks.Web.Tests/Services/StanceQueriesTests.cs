@@ -36,10 +36,23 @@ public sealed class StanceQueriesTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    private async Task<StanceMatrix> MatrixAsync(DashboardFilter filter) =>
-        await _database.Get<StanceQueries>().GetMatrixAsync(await _database.Get<FilterResolver>().ResolveAsync(filter));
+    private sealed record Result(StanceMatrix Matrix, IReadOnlyList<StanceRow> Rows)
+    {
+        public IReadOnlyList<StanceChange> Changes => Matrix.Changes?.Latest ?? [];
+        public IReadOnlyList<StanceColumn> Issues => Matrix.Issues;
+    }
 
-    private static Stance? Cell(StanceMatrix matrix, string actor, string issue)
+    private async Task<Result> MatrixAsync(DashboardFilter filter)
+    {
+        var resolved = await _database.Get<FilterResolver>().ResolveAsync(filter);
+        var queries = _database.Get<StanceQueries>();
+        var matrix = await queries.GetMatrixAsync(resolved);
+        var rows = await queries.GetRowsAsync(resolved, 0, 1000);
+        Assert.Equal(matrix.RowCount, rows.Count);
+        return new Result(matrix, rows);
+    }
+
+    private static Stance? Cell(Result matrix, string actor, string issue)
     {
         var row = matrix.Rows.Single(r => r.Actor.Slug == actor);
         var column = matrix.Issues.Single(i => i.Slug == issue);
@@ -86,6 +99,7 @@ public sealed class StanceQueriesTests : IAsyncLifetime
     {
         var matrix = await MatrixAsync(DashboardFilter.Empty with { Since = Day(11, 5), AsOf = Day(12, 5) });
 
+        Assert.Equal(1, matrix.Matrix.Changes!.Total);
         var change = Assert.Single(matrix.Changes);
         Assert.Equal(("kyiv", "guarantees", Stance.Ambiguous, Stance.Opposes, Day(12, 2)),
             (change.Actor.Slug, change.IssueSlug, change.From, change.To, change.AsOf));
@@ -121,6 +135,21 @@ public sealed class StanceQueriesTests : IAsyncLifetime
 
         Assert.Equal(["silent"], matrix.Rows.Select(r => r.Actor.Slug));
         Assert.Empty(matrix.Rows[0].Cells);
+    }
+
+    [Fact]
+    public async Task RowsCanBeReadAWindowAtATime()
+    {
+        var resolved = await _database.Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty);
+        var queries = _database.Get<StanceQueries>();
+
+        var first = await queries.GetRowsAsync(resolved, 0, 1);
+        var second = await queries.GetRowsAsync(resolved, 1, 1);
+        var past = await queries.GetRowsAsync(resolved, 2, 10);
+
+        Assert.Equal(["moscow"], first.Select(r => r.Actor.Slug));
+        Assert.Equal(["kyiv"], second.Select(r => r.Actor.Slug));
+        Assert.Empty(past);
     }
 
     [Fact]

@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using PeaceTalks.Benchmarks;
+using PeaceTalks.Web.Filtering;
+
+// PeaceTalks benchmarks: every scenario timed for the app's own code and for a peer on the same file in the same run.
+//   dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size small     (about two minutes)
+//   dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size full      (1,000,000 statements and positions)
+// Options: --seed N, --statements N, --positions N, --actors N, --issues N, --years N, --out DIR, --reuse (keep a generated file),
+//          --only timeline,matrix,export,import,coldstart.
+
+if (args is ["--serve-hello", var helloPort])
+{
+    // The cold-start peer: the smallest ASP.NET Core app, started the same way as PeaceTalks.
+    var helloApp = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder().Build();
+    Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(helloApp, "/", () => "hello");
+    await helloApp.RunAsync($"http://127.0.0.1:{helloPort}");
+    return 0;
+}
+
+var options = Options.Parse(args);
+var size = options.Size;
+Directory.CreateDirectory(options.Out);
+var database = Path.GetFullPath(Path.Combine(options.Out, $"synthetic-{options.SizeName}-{size.Statements}-{size.Positions}-{size.Seed}.db"));
+Console.WriteLine($"PeaceTalks benchmarks — size {options.SizeName}: {size.Actors:N0} actors, {size.Issues:N0} issues, " +
+    $"{size.Statements:N0} statements, {size.Positions:N0} positions, {size.Meetings:N0} meetings over {size.Years} years (seed {size.Seed})");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+
+if (!options.Reuse || !File.Exists(database))
+{
+    var took = await SyntheticData.GenerateAsync(database, size);
+    Console.WriteLine($"Generated {database} in {took.TotalSeconds:N1} s");
+}
+var results = new List<Result>();
+var scratch = Path.Combine(options.Out, "scratch");
+Directory.CreateDirectory(scratch);
+
+await using (var scenarios = new Scenarios(database) { Size = size })
+{
+    var fast = (warmup: 3, runs: options.SizeName == "full" ? 25 : 20);
+    if (options.Runs("timeline"))
+    foreach (var (name, filter, indexed) in new[]
+    {
+        ("Timeline first page: one actor + 2-year range", scenarios.ActorAndRange, true),
+        ("Timeline first page: text search", scenarios.TextSearch, false),
+        ("Timeline first page: unfiltered", DashboardFilter.Empty, true),
+    })
+    {
+        var r = await Harness.CompareAsync(() => scenarios.TimelineOursAsync(filter), () => scenarios.TimelinePeerAsync(filter), fast.warmup, fast.runs);
+        Check(name, r.OursOutput, r.PeerOutput);
+        var ratio = r.Ours.MedianMs / r.Peer.MedianMs;
+        results.Add(new Result(name, r.Ours, r.Peer, r.OursOutput.Rows,
+            indexed ? "≤ 2× peer and p95 ≤ 20 ms" : "≤ 2× peer",
+            ratio <= 2 && (!indexed || r.Ours.P95Ms <= 20)));
+    }
+
+    if (options.Runs("matrix"))
+    {
+        var cells = $"{size.Actors:N0} × {size.Issues:N0}";
+        var screen = await Harness.CompareAsync(() => scenarios.MatrixScreenOursAsync(scenarios.AsOf), () => scenarios.MatrixScreenPeerAsync(scenarios.AsOf), 2, 15);
+        Check("matrix screen", screen.OursOutput, screen.PeerOutput);
+        results.Add(new Result($"Stance matrix as of {scenarios.AsOf:yyyy-MM-dd}, first screen ({Scenarios.ScreenRows} of {size.Actors:N0} rows × {size.Issues:N0})",
+            screen.Ours, screen.Peer, screen.OursOutput.Rows, "≤ 100 ms", screen.Ours.MedianMs <= 100));
+
+        var all = await Harness.CompareAsync(() => scenarios.MatrixAllOursAsync(scenarios.AsOf), () => scenarios.MatrixAllPeerAsync(scenarios.AsOf), 1, 7);
+        Check("matrix all", all.OursOutput, all.PeerOutput);
+        results.Add(new Result($"Stance matrix as of {scenarios.AsOf:yyyy-MM-dd}, every cell ({cells})", all.Ours, all.Peer,
+            all.OursOutput.Rows, "≤ 100 ms", all.Ours.MedianMs <= 100));
+
+        var moved = await Harness.CompareAsync(() => scenarios.MatrixScreenOursAsync(scenarios.AsOf, scenarios.Since),
+            () => scenarios.MatrixScreenPeerAsync(scenarios.AsOf, scenarios.Since), 1, 7);
+        Check("who moved", moved.OursOutput, moved.PeerOutput);
+        results.Add(new Result($"Who moved {scenarios.Since:yyyy-MM-dd} → {scenarios.AsOf:yyyy-MM-dd} (every cell compared; first screen)", moved.Ours, moved.Peer,
+            moved.OursOutput.Rows, "≤ 200 ms", moved.Ours.MedianMs <= 200, moved.OursOutput.Last));
+    }
+
+    if (!options.Runs("export"))
+    {
+    }
+    else if (Scenarios.HasSqlite3)
+    {
+        var oursFile = Path.Combine(scratch, "export-ours.csv");
+        var peerFile = Path.Combine(scratch, "export-peer.csv");
+        var runs = options.SizeName == "full" ? 3 : 5;
+        var export = await Harness.CompareAsync(() => scenarios.ExportOursAsync(oursFile), () => scenarios.ExportPeerAsync(peerFile), 1, runs);
+        Check("export", export.OursOutput, export.PeerOutput);
+        var (_, growth) = await Harness.PeakWorkingSetAsync(() => scenarios.ExportOursAsync(oursFile));
+        var ratio = export.Ours.MedianMs / export.Peer.MedianMs;
+        results.Add(new Result($"CSV export of every stance (peer: sqlite3 -csv)", export.Ours, export.Peer, export.OursOutput.Rows,
+            "≤ 1.5× peer, ≤ 100 MB growth", ratio <= 1.5 && growth <= 100L * 1024 * 1024,
+            $"peak working-set growth {growth / 1024.0 / 1024.0:N0} MB; file {new FileInfo(oursFile).Length / 1024.0 / 1024.0:N0} MB"));
+    }
+    else
+    {
+        Console.WriteLine("sqlite3 is not installed: the export scenario is left out (apt-get install sqlite3).");
+    }
+
+    if (options.Runs("import"))
+    {
+    var importFile = Path.Combine(scratch, "statements.csv");
+    await scenarios.WriteStatementsFileAsync(importFile);
+    var importBase = Path.Combine(scratch, "import-base.db");
+    await Scenarios.MakeImportBaseAsync(database, importBase);
+    var target = Path.Combine(scratch, "import-target.db");
+    Task Reset()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(target + suffix);
+        }
+        File.Copy(importBase, target);
+        return Task.CompletedTask;
+    }
+    var import = await Harness.CompareAsync(() => Scenarios.ImportOursAsync(target, importFile), () => Scenarios.ImportPeerAsync(target, importFile),
+        0, options.SizeName == "full" ? 2 : 3, Reset);
+    Check("import", import.OursOutput, import.PeerOutput);
+    var rowsPerSecond = import.OursOutput.Rows / (import.Ours.MedianMs / 1000);
+    results.Add(new Result("CSV import of statements (peer: prepared insert loop)", import.Ours, import.Peer, import.OursOutput.Rows,
+        "≥ 100,000 rows/s", rowsPerSecond >= 100_000,
+        $"{rowsPerSecond:N0} rows/s ours, {import.PeerOutput.Rows / (import.Peer.MedianMs / 1000):N0} rows/s peer (parse + check + write, one transaction)"));
+    }
+}
+
+// Cold start: PeaceTalks on a copy of the data set (already migrated) versus an empty ASP.NET Core app.
+if (options.Runs("coldstart"))
+{
+    var webDll = Path.Combine(AppContext.BaseDirectory, "PeaceTalks.Web.dll");
+    var copy = Path.Combine(scratch, "coldstart.db");
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    File.Copy(database, copy, overwrite: true);
+    ProcessStartInfo Ours(int port)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(webDll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ConnectionStrings__PeaceTalks"] = SyntheticData.ConnectionString(copy);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return start;
+    }
+    ProcessStartInfo Peer(int port)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PeaceTalks.Benchmarks.dll"));
+        start.ArgumentList.Add("--serve-hello");
+        start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
+        return start;
+    }
+    var port = 5600;
+    var cold = await Harness.CompareAsync(
+        () => Scenarios.ColdStartAsync(Ours(++port), port, "/timeline"),
+        () => Scenarios.ColdStartAsync(Peer(++port), port, "/"), 1, 3);
+    results.Add(new Result("Cold start: process start → first 200 of /timeline (peer: empty ASP.NET Core app, GET /)",
+        cold.Ours, cold.Peer, 1, "reported", null, $"/timeline page {cold.OursOutput.Last} bytes"));
+}
+
+Report.Print(results, options, size);
+var json = Path.Combine(options.Out, $"results-{options.SizeName}.json");
+await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { options.SizeName, size, generatedAt = DateTime.UtcNow, results },
+    new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"JSON: {json}");
+return 0;
+
+static void Check(string scenario, ScenarioOutput ours, ScenarioOutput peer)
+{
+    if (ours != peer)
+    {
+        Console.WriteLine($"WARNING {scenario}: ours returned {ours}, the peer {peer} — they are not doing the same work.");
+    }
+}
+
+public sealed record Result(string Scenario, Stats Ours, Stats Peer, long Rows, string Target, bool? Met, string? Note = null)
+{
+    public double Ratio => Ours.MedianMs / Peer.MedianMs;
+}
+
+internal sealed record Options(string SizeName, SyntheticSize Size, string Out, bool Reuse, string[] Only)
+{
+    /// <summary>Whether a scenario group runs (--only timeline,matrix,export,import,coldstart; all by default).</summary>
+    public bool Runs(string group) => Only.Length == 0 || Only.Contains(group);
+
+    public static Options Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+        int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var sizeName = Value("--size", "small");
+        var size = sizeName switch
+        {
+            "tiny" => SyntheticSize.Tiny,
+            "full" => SyntheticSize.Full,
+            _ => SyntheticSize.Small,
+        };
+        size = size with
+        {
+            Actors = Number("--actors", size.Actors),
+            Issues = Number("--issues", size.Issues),
+            Statements = Number("--statements", size.Statements),
+            Positions = Number("--positions", size.Positions),
+            Years = Number("--years", size.Years),
+            Seed = Number("--seed", size.Seed),
+        };
+        return new Options(sizeName, size, Value("--out", Path.Combine("artifacts", "bench")), args.Contains("--reuse"),
+            Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
+
+internal static class Report
+{
+    public static void Print(List<Result> results, Options options, SyntheticSize size)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| Scenario ({options.SizeName}) | Ours median (p95) | Peer median (p95) | Ours ÷ peer | Rows | Target | Met |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---|---|");
+        foreach (var r in results)
+        {
+            var met = r.Met switch { true => "yes", false => "**no**", null => "—" };
+            Console.WriteLine($"| {r.Scenario} | {Ms(r.Ours.MedianMs)} ({Ms(r.Ours.P95Ms)}) | {Ms(r.Peer.MedianMs)} ({Ms(r.Peer.P95Ms)}) | " +
+                $"{r.Ratio:N2}× | {r.Rows:N0} | {r.Target} | {met} |");
+        }
+        foreach (var r in results.Where(r => r.Note is not null))
+        {
+            Console.WriteLine($"- {r.Scenario}: {r.Note}");
+        }
+    }
+
+    private static string Ms(double ms) => ms >= 1000 ? $"{ms / 1000:N2} s" : $"{ms:N1} ms";
+}

@@ -1,0 +1,539 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PeaceTalks.Web.Csv;
+using PeaceTalks.Web.Extensions;
+using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Services;
+
+namespace PeaceTalks.Benchmarks;
+
+/// <summary>
+/// Each scenario as the app runs it ("ours", through its own services) and as a peer (hand-written SQL through
+/// Microsoft.Data.Sqlite, the sqlite3 shell, or a plain insert loop) on the same file.
+/// </summary>
+public sealed class Scenarios : IAsyncDisposable
+{
+    public const int PageSize = TimelineQueries.DefaultPageSize;
+
+    private readonly string _path;
+    private readonly ServiceProvider _services;
+
+    public Scenarios(string path)
+    {
+        _path = path;
+        _services = new ServiceCollection().AddLogging().AddPeaceTalksServices(SyntheticData.ConnectionString(path)).BuildServiceProvider();
+    }
+
+    public SyntheticSize Size { get; init; } = SyntheticSize.Small;
+
+    /// <summary>The most talkative actor, over the last two years of data.</summary>
+    public DashboardFilter ActorAndRange => DashboardFilter.Empty with
+    {
+        Actors = ["actor-0001"], From = Size.LastDay.AddYears(-2), To = Size.LastDay,
+    };
+
+    public DashboardFilter TextSearch => DashboardFilter.Empty with { Text = SyntheticData.SearchWord };
+
+    public DateOnly AsOf => SyntheticSize.FirstDay.AddDays((Size.LastDay.DayNumber - SyntheticSize.FirstDay.DayNumber) * 11 / 20);
+    public DateOnly Since => AsOf.AddYears(-1);
+
+    private T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(SyntheticData.ConnectionString(_path));
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    // ---- 1. Timeline first page -------------------------------------------------------------------------
+
+    public async Task<ScenarioOutput> TimelineOursAsync(DashboardFilter filter)
+    {
+        var resolved = await Get<FilterResolver>().ResolveAsync(filter);
+        var page = await Get<TimelineQueries>().GetPageAsync(resolved, pageSize: PageSize);
+        var keys = page.Items.Select(i => i.Statement?.Key ?? "m:" + i.Meeting!.Slug).ToList();
+        return new ScenarioOutput(keys.Count, keys.FirstOrDefault() ?? "", keys.LastOrDefault() ?? "");
+    }
+
+    public async Task<ScenarioOutput> TimelinePeerAsync(DashboardFilter filter)
+    {
+        await using var c = await OpenAsync();
+        long? actorId = null;
+        if (filter.Actors.Count > 0)
+        {
+            await using var lookup = c.CreateCommand();
+            lookup.CommandText = "SELECT Id FROM Actors WHERE Slug = @slug";
+            lookup.Parameters.AddWithValue("@slug", filter.Actors[0]);
+            actorId = (long?)await lookup.ExecuteScalarAsync();
+        }
+        var statementWhere = new List<string>();
+        var meetingWhere = new List<string>();
+        if (actorId is not null)
+        {
+            statementWhere.Add("s.ActorId = @actor");
+            meetingWhere.Add("EXISTS (SELECT 1 FROM MeetingParticipants mp WHERE mp.MeetingId = m.Id AND mp.ActorId = @actor)");
+        }
+        if (filter.From is not null)
+        {
+            statementWhere.Add("s.Date >= @from");
+            meetingWhere.Add("m.Date >= @from");
+        }
+        if (filter.To is not null)
+        {
+            statementWhere.Add("s.Date <= @to");
+            meetingWhere.Add("m.Date <= @to");
+        }
+        if (filter.Text is not null)
+        {
+            statementWhere.Add("(s.Text LIKE @q ESCAPE '\\' OR (s.OriginalText IS NOT NULL AND s.OriginalText LIKE @q ESCAPE '\\'))");
+            meetingWhere.Add("(m.Title LIKE @q ESCAPE '\\' OR m.Place LIKE @q ESCAPE '\\' OR m.Outcome LIKE @q ESCAPE '\\')");
+        }
+        void Bind(SqliteCommand command)
+        {
+            if (actorId is not null) command.Parameters.AddWithValue("@actor", actorId);
+            if (filter.From is { } from) command.Parameters.AddWithValue("@from", DashboardFilter.Iso(from));
+            if (filter.To is { } to) command.Parameters.AddWithValue("@to", DashboardFilter.Iso(to));
+            if (filter.Text is { } text) command.Parameters.AddWithValue("@q", LikePattern.Contains(text));
+        }
+        static string Where(List<string> parts) => parts.Count == 0 ? "" : "WHERE " + string.Join(" AND ", parts);
+
+        var items = new List<(string Date, int Kind, long Id, string Key)>();
+        await using (var statements = c.CreateCommand())
+        {
+            statements.CommandText = $"""
+                SELECT s.Id, s.Key, s.Date, a.Slug, a.Name, a.Role, a.Side, s.Text, s.Kind, s.DatePrecision, s.DateBasis, s.Channel,
+                       s.Attribution, src.Key, src.Title, src.Outlet, src.Url, src.PublishedOn, src.PublishedPrecision,
+                       via.Key, via.Title, via.Outlet, via.Url, via.PublishedOn, via.PublishedPrecision, m.Slug, m.Title,
+                       s.OriginalLanguage, s.OriginalText
+                FROM Statements s JOIN Actors a ON a.Id = s.ActorId JOIN Sources src ON src.Id = s.SourceId
+                LEFT JOIN Sources via ON via.Id = s.ViaSourceId LEFT JOIN Meetings m ON m.Id = s.MeetingId
+                {Where(statementWhere)} ORDER BY s.Date DESC, s.Id DESC LIMIT {PageSize + 1}
+                """;
+            Bind(statements);
+            await using var reader = await statements.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                items.Add((reader.GetString(2), 0, reader.GetInt64(0), reader.GetString(1)));
+                for (var i = 3; i < reader.FieldCount; i++) _ = reader.GetValue(i);
+            }
+        }
+        await using (var meetings = c.CreateCommand())
+        {
+            meetings.CommandText = $"""
+                SELECT m.Id, m.Slug, m.Date, m.Title, m.Place, m.DatePrecision, m.DateBasis, m.DurationMinutes, m.Outcome,
+                       src.Key, src.Title, src.Outlet, src.Url, src.PublishedOn, src.PublishedPrecision
+                FROM Meetings m JOIN Sources src ON src.Id = m.SourceId
+                {Where(meetingWhere)} ORDER BY m.Date DESC, m.Id DESC LIMIT {PageSize + 1}
+                """;
+            Bind(meetings);
+            await using var reader = await meetings.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                items.Add((reader.GetString(2), 1, reader.GetInt64(0), "m:" + reader.GetString(1)));
+                for (var i = 3; i < reader.FieldCount; i++) _ = reader.GetValue(i);
+            }
+        }
+        var page = items.OrderByDescending(i => i.Date, StringComparer.Ordinal).ThenByDescending(i => i.Kind).ThenByDescending(i => i.Id)
+            .Take(PageSize).ToList();
+        await ReadAllAsync(c, "SELECT si.StatementId, i.Slug, i.Name FROM StatementIssues si JOIN Issues i ON i.Id = si.IssueId " +
+            $"WHERE si.StatementId IN ({Ids(page, 0)}) ORDER BY i.Name");
+        await ReadAllAsync(c, "SELECT p.MeetingId, a.Slug, a.Name, a.Side, p.Role FROM MeetingParticipants p JOIN Actors a ON a.Id = p.ActorId " +
+            $"WHERE p.MeetingId IN ({Ids(page, 1)})");
+        return new ScenarioOutput(page.Count, page.FirstOrDefault().Key ?? "", page.LastOrDefault().Key ?? "");
+    }
+
+    private static string Ids(List<(string Date, int Kind, long Id, string Key)> page, int kind) =>
+        string.Join(",", page.Where(i => i.Kind == kind).Select(i => i.Id.ToString(CultureInfo.InvariantCulture)).DefaultIfEmpty("0"));
+
+    private static async Task<long> ReadAllAsync(SqliteConnection c, string sql, Action<SqliteCommand>? bind = null)
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = sql;
+        bind?.Invoke(command);
+        await using var reader = await command.ExecuteReaderAsync();
+        long rows = 0;
+        while (await reader.ReadAsync())
+        {
+            rows++;
+            for (var i = 0; i < reader.FieldCount; i++) _ = reader.GetValue(i);
+        }
+        return rows;
+    }
+
+    // ---- 2. Stance matrix and who moved ----------------------------------------------------------------
+
+    /// <summary>Rows the matrix page reads for its first screen (Virtualize asks for the rows in view plus some overscan).</summary>
+    public const int ScreenRows = 50;
+
+    /// <summary>What the stance page computes to show its first screen: columns, row count, the first rows' cells, and (with a comparison date) who moved across every cell.</summary>
+    public async Task<ScenarioOutput> MatrixScreenOursAsync(DateOnly asOf, DateOnly? since = null)
+    {
+        var filter = await Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty with { AsOf = asOf, Since = since });
+        var queries = Get<StanceQueries>();
+        var matrix = await queries.GetMatrixAsync(filter);
+        var rows = await queries.GetRowsAsync(filter, 0, ScreenRows);
+        return Summarise([.. rows.SelectMany(r => r.Cells.Values.Select(c => (c.PositionId, c.Stance == Stance.Opposes, c.Changed)))],
+            matrix.Changes?.Total);
+    }
+
+    /// <summary>Every cell of the matrix through the page's own row query (what a full-matrix view or export needs).</summary>
+    public async Task<ScenarioOutput> MatrixAllOursAsync(DateOnly asOf)
+    {
+        var filter = await Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty with { AsOf = asOf });
+        var rows = await Get<StanceQueries>().GetRowsAsync(filter, 0, int.MaxValue);
+        return Summarise([.. rows.SelectMany(r => r.Cells.Values.Select(c => (c.PositionId, c.Stance == Stance.Opposes, c.Changed)))], null);
+    }
+
+    private static ScenarioOutput Summarise(List<(int Id, bool Opposes, bool Changed)> cells, int? changes) =>
+        new(cells.Count, cells.Sum(c => (long)c.Id).ToString(CultureInfo.InvariantCulture),
+            $"{cells.Count(c => c.Opposes)} opposes, {cells.Count(c => c.Changed)} changed on screen, {changes?.ToString(CultureInfo.InvariantCulture) ?? "-"} changed in all");
+
+    private const string CellSql = """
+        SELECT p.Id, p.ActorId, p.IssueId, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary{0}
+        FROM Actors a CROSS JOIN Issues i
+        JOIN Positions p ON p.Id = (SELECT q.Id FROM Positions q WHERE q.ActorId = a.Id AND q.IssueId = i.Id AND q.AsOf <= @asof
+                                    ORDER BY q.AsOf DESC LIMIT 1)
+        {1}
+        """;
+
+    private const string BeforeColumn = """
+        ,
+               (SELECT q.Stance FROM Positions q WHERE q.ActorId = a.Id AND q.IssueId = i.Id AND q.AsOf <= @since ORDER BY q.AsOf DESC LIMIT 1)
+        """;
+
+    private static async Task<List<(int Id, bool Opposes, bool Changed)>> PeerCellsAsync(SqliteConnection c, DateOnly asOf, DateOnly? since, string where)
+    {
+        var cells = new List<(int, bool, bool)>();
+        await using var command = c.CreateCommand();
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, CellSql, since is null ? "" : BeforeColumn, where);
+        command.Parameters.AddWithValue("@asof", DashboardFilter.Iso(asOf));
+        if (since is { } day)
+        {
+            command.Parameters.AddWithValue("@since", DashboardFilter.Iso(day));
+        }
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var stance = reader.GetString(3);
+            _ = reader.GetString(4);
+            _ = reader.GetString(5);
+            _ = reader.GetString(6);
+            var changed = since is not null && (reader.IsDBNull(7) || reader.GetString(7) != stance);
+            cells.Add((reader.GetInt32(0), stance == "opposes", changed));
+        }
+        return cells;
+    }
+
+    public async Task<ScenarioOutput> MatrixScreenPeerAsync(DateOnly asOf, DateOnly? since = null)
+    {
+        await using var c = await OpenAsync();
+        await ReadAllAsync(c, "SELECT Id, Slug, Name, Description FROM Issues ORDER BY Name");
+        await ReadAllAsync(c, "SELECT COUNT(*) FROM Actors a WHERE EXISTS (SELECT 1 FROM Positions p WHERE p.ActorId = a.Id)");
+        var window = new List<long>();
+        await using (var command = c.CreateCommand())
+        {
+            command.CommandText = "SELECT a.Id, a.Slug, a.Name, a.Side, a.Role FROM Actors a WHERE EXISTS (SELECT 1 FROM Positions p WHERE p.ActorId = a.Id) " +
+                $"ORDER BY a.Side, a.Name, a.Id LIMIT {ScreenRows}";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                window.Add(reader.GetInt64(0));
+            }
+        }
+        var cells = await PeerCellsAsync(c, asOf, since, $"WHERE a.Id IN ({string.Join(",", window)})");
+        int? changes = null;
+        if (since is { } day)
+        {
+            await using var command = c.CreateCommand();
+            command.CommandText = """
+                SELECT p.ActorId, p.IssueId, p.Stance, t.Before, p.AsOf, p.AsOfPrecision FROM (
+                  SELECT a.Id AS ActorId, i.Id AS IssueId,
+                    (SELECT q.Id FROM Positions q WHERE q.ActorId = a.Id AND q.IssueId = i.Id AND q.AsOf <= @asof ORDER BY q.AsOf DESC LIMIT 1) AS NowId,
+                    (SELECT q.Stance FROM Positions q WHERE q.ActorId = a.Id AND q.IssueId = i.Id AND q.AsOf <= @since ORDER BY q.AsOf DESC LIMIT 1) AS Before
+                  FROM Actors a CROSS JOIN Issues i) t
+                JOIN Positions p ON p.Id = t.NowId
+                WHERE t.Before IS NULL OR t.Before <> p.Stance
+                """;
+            command.Parameters.AddWithValue("@asof", DashboardFilter.Iso(asOf));
+            command.Parameters.AddWithValue("@since", DashboardFilter.Iso(day));
+            var changed = new List<(long Actor, long Issue, string AsOf)>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                changed.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(4)));
+            }
+            changes = changed.Count;
+            _ = changed.OrderByDescending(x => x.AsOf, StringComparer.Ordinal).ThenBy(x => x.Actor).ThenBy(x => x.Issue).Take(StanceQueries.MaxChangesListed).ToList();
+        }
+        return Summarise(cells, changes);
+    }
+
+    public async Task<ScenarioOutput> MatrixAllPeerAsync(DateOnly asOf)
+    {
+        await using var c = await OpenAsync();
+        return Summarise(await PeerCellsAsync(c, asOf, null, ""), null);
+    }
+
+    // ---- 3. CSV export of every stance -------------------------------------------------------------------
+
+    /// <summary>The equivalent of /export/positions.csv for the sqlite3 shell (its group_concat is ordered by sub-queries; sqlite3 here predates ORDER BY inside aggregates).</summary>
+    public const string ExportPeerSql = """
+        SELECT a.Slug, a.Name, a.Side, i.Slug, i.Name, p.AsOf, p.AsOfPrecision, p.Stance, p.Summary,
+          (SELECT group_concat(Key, '|') FROM (SELECT s.Key FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId
+                                               WHERE e.PositionId = p.Id ORDER BY s.Key)),
+          (SELECT group_concat(Title, '|') FROM (SELECT DISTINCT src.Title FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId
+                                                 JOIN Sources src ON src.Id = s.SourceId WHERE e.PositionId = p.Id ORDER BY src.Title))
+        FROM Positions p JOIN Actors a ON a.Id = p.ActorId JOIN Issues i ON i.Id = p.IssueId
+        ORDER BY a.Side, a.Name, a.Slug, i.Name, i.Slug, p.AsOf;
+        """;
+
+    public async Task<ScenarioOutput> ExportOursAsync(string file)
+    {
+        var exporter = Get<CsvExporter>();
+        var everything = await Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty);
+        long rows = 0;
+        string? first = null, last = null;
+        async IAsyncEnumerable<string?[]> Counted()
+        {
+            await foreach (var row in exporter.PositionsAsync(everything, latestOnly: false))
+            {
+                rows++;
+                first ??= $"{row[0]},{row[3]},{row[5]}";
+                last = $"{row[0]},{row[3]},{row[5]}";
+                yield return row;
+            }
+        }
+        await using (var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.SequentialScan))
+        {
+            await exporter.WriteAsync(CsvFormat.Positions, Counted(), stream, byteOrderMark: true);
+        }
+        return new ScenarioOutput(rows, first ?? "", last ?? "");
+    }
+
+    public static bool HasSqlite3 => FindSqlite3() is not null;
+
+    private static string? FindSqlite3() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, "sqlite3")).FirstOrDefault(File.Exists);
+
+    public async Task<ScenarioOutput> ExportPeerAsync(string file)
+    {
+        var sqlite3 = FindSqlite3() ?? throw new InvalidOperationException("sqlite3 is not installed (apt-get install sqlite3).");
+        var start = new ProcessStartInfo(sqlite3) { RedirectStandardInput = true, UseShellExecute = false };
+        start.ArgumentList.Add("-csv");
+        start.ArgumentList.Add("-cmd");
+        start.ArgumentList.Add($".output '{file}'");
+        start.ArgumentList.Add(_path);
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(ExportPeerSql);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"sqlite3 exited with {process.ExitCode}");
+        }
+        long rows = 0;
+        string? first = null, last = null;
+        using var reader = CsvHelper.CsvReader.FromFile(file, new CsvHelper.CsvReaderOptions { Separator = ',', HasHeader = false });
+        while (reader.Read())
+        {
+            rows++;
+            var key = $"{reader.GetString(0)},{reader.GetString(3)},{reader.GetString(5)}";
+            first ??= key;
+            last = key;
+        }
+        return new ScenarioOutput(rows, first ?? "", last ?? "");
+    }
+
+    // ---- 4. CSV import of statements ---------------------------------------------------------------------
+
+    /// <summary>Writes the statements of this data set as an import file (the export format).</summary>
+    public async Task<long> WriteStatementsFileAsync(string file)
+    {
+        var exporter = Get<CsvExporter>();
+        var everything = await Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty);
+        await using var stream = File.Create(file);
+        await exporter.WriteAsync(CsvFormat.Statements, exporter.StatementsAsync(everything), stream, byteOrderMark: true);
+        return stream.Length;
+    }
+
+    public static async Task<ScenarioOutput> ImportOursAsync(string database, string file)
+    {
+        await using var services = new ServiceCollection().AddLogging().AddPeaceTalksServices(SyntheticData.ConnectionString(database)).BuildServiceProvider();
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var report = await services.GetRequiredService<CsvImporter>().ImportAsync(stream, Path.GetFileName(file));
+        if (!report.Written)
+        {
+            throw new InvalidOperationException("Import failed: " + string.Join("; ", report.Errors.Take(3)));
+        }
+        return await ImportedAsync(database);
+    }
+
+    /// <summary>The peer: the same file read with CsvHelper and inserted by a plain prepared-statement loop, no checks.</summary>
+    public static async Task<ScenarioOutput> ImportPeerAsync(string database, string file)
+    {
+        await using var c = new SqliteConnection(SyntheticData.ConnectionString(database));
+        await c.OpenAsync();
+        var actors = await MapAsync(c, "SELECT Slug, Id FROM Actors");
+        var sources = await MapAsync(c, "SELECT Key, Id FROM Sources");
+        var issues = await MapAsync(c, "SELECT Slug, Id FROM Issues");
+        var meetings = await MapAsync(c, "SELECT Slug, Id FROM Meetings");
+        await using var tx = c.BeginTransaction();
+        await using var insert = c.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT INTO Statements (Key, ActorId, Date, DatePrecision, DateBasis, Kind, Text, Channel, Attribution, SourceId, ViaSourceId, MeetingId, OriginalLanguage, OriginalText) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13) RETURNING Id";
+        for (var i = 0; i < 14; i++) insert.Parameters.Add(new SqliteParameter { ParameterName = $"@p{i}" });
+        insert.Prepare();
+        await using var link = c.CreateCommand();
+        link.Transaction = tx;
+        link.CommandText = "INSERT INTO StatementIssues (StatementId, IssueId) VALUES (@s, @i)";
+        link.Parameters.Add(new SqliteParameter { ParameterName = "@s" });
+        link.Parameters.Add(new SqliteParameter { ParameterName = "@i" });
+        link.Prepare();
+
+        using var reader = CsvHelper.CsvReader.FromFile(file, new CsvHelper.CsvReaderOptions { Separator = ',', HasHeader = true });
+        int Col(string name) => reader.GetFieldIndex(name);
+        int key = Col("key"), actor = Col("actor"), date = Col("date"), precision = Col("date_precision"), basis = Col("date_basis"),
+            kind = Col("kind"), text = Col("text"), channel = Col("channel"), attribution = Col("attribution"), source = Col("source"),
+            via = Col("via_source"), meeting = Col("meeting"), issueList = Col("issues"), language = Col("original_language"), original = Col("original_text");
+        object Nullable(int i, Dictionary<string, long>? map = null)
+        {
+            var v = reader.GetString(i);
+            return v.Length == 0 ? DBNull.Value : map is null ? v : map[v];
+        }
+        while (reader.Read())
+        {
+            insert.Parameters[0].Value = reader.GetString(key);
+            insert.Parameters[1].Value = actors[reader.GetString(actor)];
+            insert.Parameters[2].Value = reader.GetString(date);
+            insert.Parameters[3].Value = reader.GetString(precision);
+            insert.Parameters[4].Value = reader.GetString(basis);
+            insert.Parameters[5].Value = reader.GetString(kind);
+            insert.Parameters[6].Value = CsvCells.Restore(reader.GetString(text));
+            insert.Parameters[7].Value = reader.GetString(channel);
+            insert.Parameters[8].Value = reader.GetString(attribution);
+            insert.Parameters[9].Value = sources[reader.GetString(source)];
+            insert.Parameters[10].Value = Nullable(via, sources);
+            insert.Parameters[11].Value = Nullable(meeting, meetings);
+            insert.Parameters[12].Value = Nullable(language);
+            insert.Parameters[13].Value = Nullable(original);
+            var id = (long)insert.ExecuteScalar()!;
+            var list = reader.GetString(issueList);
+            if (list.Length > 0)
+            {
+                foreach (var slug in list.Split('|'))
+                {
+                    link.Parameters[0].Value = id;
+                    link.Parameters[1].Value = issues[slug];
+                    link.ExecuteNonQuery();
+                }
+            }
+        }
+        await tx.CommitAsync();
+        await c.CloseAsync();
+        return await ImportedAsync(database);
+    }
+
+    private static async Task<Dictionary<string, long>> MapAsync(SqliteConnection c, string sql)
+    {
+        var map = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var command = c.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            map[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return map;
+    }
+
+    private static async Task<ScenarioOutput> ImportedAsync(string database)
+    {
+        await using var c = new SqliteConnection(SyntheticData.ConnectionString(database));
+        await c.OpenAsync();
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT COUNT(*), MIN(Key), MAX(Key), (SELECT COUNT(*) FROM StatementIssues) FROM Statements";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new ScenarioOutput(reader.GetInt64(0), reader.GetString(1), $"{reader.GetString(2)} ({reader.GetInt64(3)} issue links)");
+    }
+
+    /// <summary>A copy of the data set without statements and positions: what the import scenarios load into.</summary>
+    public static async Task MakeImportBaseAsync(string source, string target)
+    {
+        SqliteConnection.ClearAllPools();
+        File.Copy(source, target, overwrite: true);
+        await using var c = new SqliteConnection(SyntheticData.ConnectionString(target));
+        await c.OpenAsync();
+        await using var command = c.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = DELETE;
+            DELETE FROM PositionEvidence; DELETE FROM Positions; DELETE FROM StatementIssues; DELETE FROM Statements;
+            VACUUM; PRAGMA journal_mode = WAL;
+            """;
+        await command.ExecuteNonQueryAsync();
+        await c.CloseAsync();
+        SqliteConnection.ClearAllPools();
+    }
+
+    // ---- 5. Cold start ----------------------------------------------------------------------------------
+
+    /// <summary>Milliseconds from starting a process to its first 200 response on <paramref name="path"/>.</summary>
+    public static async Task<ScenarioOutput> ColdStartAsync(ProcessStartInfo start, int port, string path)
+    {
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var url = $"http://127.0.0.1:{port}{path}";
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline)
+            {
+                try
+                {
+                    using var response = await http.GetAsync(url);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        var body = await response.Content.ReadAsStringAsync();
+                        return new ScenarioOutput(1, response.StatusCode.ToString(), body.Length.ToString(CultureInfo.InvariantCulture));
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"The process exited with {process.ExitCode} before answering {url}");
+                }
+                await Task.Delay(20);
+            }
+            throw new TimeoutException($"No 200 from {url} within 60 s");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,338 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PeaceTalks.Web.Data;
+
+namespace PeaceTalks.Benchmarks;
+
+/// <summary>How much synthetic data to make.</summary>
+public sealed record SyntheticSize(int Actors, int Issues, int Statements, int Positions, int Meetings, int Years, int Seed = 20251203)
+{
+    public static SyntheticSize Tiny { get; } = new(40, 8, 2_000, 1_500, 100, 3);
+    public static SyntheticSize Small { get; } = new(1_000, 100, 100_000, 100_000, 2_000, 10);
+    public static SyntheticSize Full { get; } = new(1_000, 100, 1_000_000, 1_000_000, 10_000, 10);
+
+    public static DateOnly FirstDay { get; } = new(2016, 1, 1);
+    public DateOnly LastDay => FirstDay.AddYears(Years).AddDays(-1);
+}
+
+/// <summary>
+/// Writes a deterministic synthetic data set (fixed seed) into a SQLite file through the app's own migrations,
+/// bulk-inserted with prepared commands in one transaction. Realistic shapes: a few actors say most, several
+/// positions per actor and issue over time, Latin and Cyrillic names, quotes of varied length. Every source is
+/// labelled SYNTHETIC; the file lives under artifacts/ and never in the app's own database.
+/// </summary>
+public static class SyntheticData
+{
+    /// <summary>A word the text-search scenario looks for; about one statement in a hundred contains it.</summary>
+    public const string SearchWord = "ceasefire";
+
+    private static readonly string[] Sides =
+        ["Russia", "Ukraine", "United States", "European Union", "China", "Türkiye", "United Kingdom", "United Nations"];
+
+    private static readonly string[] LatinFirst = ["Anna", "Mark", "Olivia", "James", "Sofia", "Lukas", "Emma", "Daniel", "Clara", "Peter"];
+    private static readonly string[] LatinLast = ["Novak", "Fischer", "Brennan", "Moreau", "Keller", "Santos", "Lindqvist", "Hart", "Russo", "Weber"];
+    private static readonly string[] CyrillicFirst = ["Олександр", "Марія", "Дмитро", "Ірина", "Сергей", "Анна", "Михайло", "Ольга"];
+    private static readonly string[] CyrillicLast = ["Коваленко", "Шевченко", "Бондаренко", "Иванов", "Петрова", "Мельник", "Соколов", "Ткаченко"];
+    private static readonly string[] Words =
+    [
+        "talks", "security", "guarantees", "territory", "sovereignty", "sanctions", "envoy", "delegation", "compromise",
+        "framework", "withdrawal", "monitoring", "humanitarian", "corridor", "prisoners", "exchange", "referendum",
+        "border", "energy", "grain", "negotiation", "proposal", "red", "line", "durable", "peace", "partners", "Europe",
+        "Kremlin", "Kyiv", "Washington", "progress", "constructive", "difficult", "signals", "readout", "мир", "переговори",
+    ];
+
+    public static async Task<TimeSpan> GenerateAsync(string path, SyntheticSize size)
+    {
+        var clock = Stopwatch.StartNew();
+        if (File.Exists(path))
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var connectionString = ConnectionString(path);
+        var options = new DbContextOptionsBuilder<PeaceTalksDbContext>().UseSqlite(connectionString).Options;
+        await using (var db = new PeaceTalksDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        var random = new Random(size.Seed);
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await Exec(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
+        await using var tx = connection.BeginTransaction();
+
+        await InsertIssuesAsync(connection, tx, size);
+        var sides = await InsertActorsAsync(connection, tx, size, random);
+        await InsertSourcesAsync(connection, tx);
+        var statementsByActor = await InsertStatementsAsync(connection, tx, size, random);
+        await InsertMeetingsAsync(connection, tx, size, random, sides);
+        await InsertPositionsAsync(connection, tx, size, random, statementsByActor);
+
+        await tx.CommitAsync();
+        await Exec(connection, "ANALYZE; PRAGMA synchronous = NORMAL;");
+        await connection.CloseAsync();
+        SqliteConnection.ClearAllPools();
+        return clock.Elapsed;
+    }
+
+    public static string ConnectionString(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 60 }.ToString();
+
+    private static Task InsertIssuesAsync(SqliteConnection c, SqliteTransaction tx, SyntheticSize size) =>
+        Bulk(c, tx, "INSERT INTO Issues (Slug, Name, Description) VALUES (@p0, @p1, @p2)", 3, size.Issues, (i, p) =>
+        {
+            p[0].Value = $"issue-{i + 1:000}";
+            p[1].Value = $"Synthetic issue {i + 1:000}";
+            p[2].Value = $"SYNTHETIC benchmark issue number {i + 1}.";
+        });
+
+    private static async Task<string[]> InsertActorsAsync(SqliteConnection c, SqliteTransaction tx, SyntheticSize size, Random random)
+    {
+        var sides = new string[size.Actors];
+        await Bulk(c, tx, "INSERT INTO Actors (Slug, Name, Kind, Role, Side, AlternativeNames) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", 6, size.Actors, (i, p) =>
+        {
+            var cyrillic = random.Next(3) == 0;
+            var name = cyrillic
+                ? $"{CyrillicFirst[random.Next(CyrillicFirst.Length)]} {CyrillicLast[random.Next(CyrillicLast.Length)]}"
+                : $"{LatinFirst[random.Next(LatinFirst.Length)]} {LatinLast[random.Next(LatinLast.Length)]}";
+            sides[i] = Sides[random.Next(Sides.Length)];
+            p[0].Value = $"actor-{i + 1:0000}";
+            p[1].Value = $"{name} {i + 1}";
+            p[2].Value = i % 10 == 0 ? "delegation" : "person";
+            p[3].Value = "Synthetic role";
+            p[4].Value = sides[i];
+            p[5].Value = cyrillic ? DBNull.Value : $"{name} (transliterated)";
+        });
+        return sides;
+    }
+
+    private static Task InsertSourcesAsync(SqliteConnection c, SqliteTransaction tx) =>
+        Bulk(c, tx, "INSERT INTO Sources (Key, Title, Outlet, Url, PublishedOn, PublishedPrecision, Kind) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)", 7, 50, (i, p) =>
+        {
+            p[0].Value = $"source-{i + 1:00}";
+            p[1].Value = $"SYNTHETIC source {i + 1:00}";
+            p[2].Value = "Synthetic Wire";
+            p[3].Value = $"https://example.org/synthetic/{i + 1}";
+            p[4].Value = DBNull.Value;
+            p[5].Value = "day";
+            p[6].Value = "news-report";
+        });
+
+    /// <summary>A skewed pick: low indexes come up far more often, so a few actors say most.</summary>
+    private static int Skewed(Random random, int count) => (int)(count * Math.Pow(random.NextDouble(), 3));
+
+    private static DateOnly RandomDay(Random random, SyntheticSize size) =>
+        SyntheticSize.FirstDay.AddDays(random.Next(size.LastDay.DayNumber - SyntheticSize.FirstDay.DayNumber + 1));
+
+    private static string Quote(Random random)
+    {
+        var words = 4 + (int)(60 * Math.Pow(random.NextDouble(), 2));
+        var sb = new StringBuilder();
+        for (var w = 0; w < words; w++)
+        {
+            if (w > 0)
+            {
+                sb.Append(' ');
+            }
+            sb.Append(Words[random.Next(Words.Length)]);
+        }
+        if (random.Next(100) == 0)
+        {
+            sb.Append(' ').Append(SearchWord);
+        }
+        return sb.Append('.').ToString();
+    }
+
+    private static async Task<List<int>[]> InsertStatementsAsync(SqliteConnection c, SqliteTransaction tx, SyntheticSize size, Random random)
+    {
+        var byActor = Enumerable.Range(0, size.Actors).Select(_ => new List<int>()).ToArray();
+        await using var links = Prepare(c, tx, "INSERT INTO StatementIssues (StatementId, IssueId) VALUES (@p0, @p1)", 2);
+        await Bulk(c, tx,
+            "INSERT INTO Statements (Id, Key, ActorId, Text, Kind, Date, DatePrecision, DateBasis, Channel, Attribution, SourceId, ViaSourceId, MeetingId, OriginalLanguage, OriginalText) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, NULL, NULL, NULL, NULL)", 11, size.Statements, (i, p) =>
+        {
+            var id = i + 1;
+            var actor = Skewed(random, size.Actors);
+            byActor[actor].Add(id);
+            var precision = random.Next(100) switch { < 90 => "day", < 98 => "month", _ => "year" };
+            var day = RandomDay(random, size);
+            day = precision switch { "month" => new DateOnly(day.Year, day.Month, 1), "year" => new DateOnly(day.Year, 1, 1), _ => day };
+            p[0].Value = id;
+            p[1].Value = $"st-{id:0000000}";
+            p[2].Value = actor + 1;
+            p[3].Value = Quote(random);
+            p[4].Value = random.Next(5) < 3 ? "quote" : "paraphrase";
+            p[5].Value = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p[6].Value = precision;
+            p[7].Value = random.Next(5) == 0 ? "on-or-before" : "on";
+            p[8].Value = random.Next(4) == 0 ? "x-post" : "interview";
+            p[9].Value = random.Next(2) == 0 ? "first-hand" : "reported";
+            p[10].Value = 1 + random.Next(50);
+            var issues = 1 + (random.Next(4) == 0 ? 1 : 0) + (random.Next(10) == 0 ? 1 : 0);
+            var first = random.Next(size.Issues);
+            return () =>
+            {
+                for (var k = 0; k < issues; k++)
+                {
+                    links.Parameters[0].Value = id;
+                    links.Parameters[1].Value = 1 + (first + k) % size.Issues;
+                    links.ExecuteNonQuery();
+                }
+            };
+        });
+        return byActor;
+    }
+
+    private static async Task InsertMeetingsAsync(SqliteConnection c, SqliteTransaction tx, SyntheticSize size, Random random, string[] sides)
+    {
+        await using var links = Prepare(c, tx, "INSERT INTO MeetingParticipants (MeetingId, ActorId, Role) VALUES (@p0, @p1, @p2)", 3);
+        await Bulk(c, tx,
+            "INSERT INTO Meetings (Id, Slug, Title, Place, Date, DatePrecision, DateBasis, DurationMinutes, Outcome, SourceId) " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, 'day', 'on', @p5, @p6, 1)", 7, size.Meetings, (i, p) =>
+        {
+            var id = i + 1;
+            p[0].Value = id;
+            p[1].Value = $"meeting-{id:000000}";
+            p[2].Value = $"Synthetic round {id}";
+            p[3].Value = Words[random.Next(Words.Length)];
+            p[4].Value = RandomDay(random, size).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            p[5].Value = 30 + random.Next(300);
+            p[6].Value = "SYNTHETIC outcome.";
+            var chosen = new HashSet<int>();
+            var count = 2 + random.Next(4);
+            while (chosen.Count < Math.Min(count, size.Actors))
+            {
+                chosen.Add(Skewed(random, size.Actors));
+            }
+            return () =>
+            {
+                var role = "host";
+                foreach (var actor in chosen)
+                {
+                    links.Parameters[0].Value = id;
+                    links.Parameters[1].Value = actor + 1;
+                    links.Parameters[2].Value = role;
+                    links.ExecuteNonQuery();
+                    role = "envoy";
+                }
+            };
+        });
+    }
+
+    private static async Task InsertPositionsAsync(SqliteConnection c, SqliteTransaction tx, SyntheticSize size, Random random, List<int>[] statementsByActor)
+    {
+        await using var insert = Prepare(c, tx,
+            "INSERT INTO Positions (Id, ActorId, IssueId, AsOf, AsOfPrecision, Stance, Summary) VALUES (@p0, @p1, @p2, @p3, 'day', @p4, @p5)", 6);
+        await using var evidence = Prepare(c, tx, "INSERT INTO PositionEvidence (PositionId, StatementId) VALUES (@p0, @p1)", 2);
+        string[] stances = ["supports", "leans-support", "ambiguous", "leans-against", "opposes"];
+        var cells = size.Actors * size.Issues;
+        var id = 0;
+        var totalDays = size.LastDay.DayNumber - SyntheticSize.FirstDay.DayNumber + 1;
+        for (var cell = 0; cell < cells && id < size.Positions; cell++)
+        {
+            // Spread the positions evenly over the cells; each cell's dates are distinct and its stance drifts.
+            var perCell = size.Positions / cells + (cell < size.Positions % cells ? 1 : 0);
+            var actor = cell / size.Issues;
+            var issue = cell % size.Issues;
+            var days = new SortedSet<int>();
+            while (days.Count < Math.Min(perCell, totalDays))
+            {
+                days.Add(random.Next(totalDays));
+            }
+            var stance = random.Next(stances.Length);
+            foreach (var day in days)
+            {
+                id++;
+                stance = Math.Clamp(stance + random.Next(-1, 2), 0, stances.Length - 1);
+                insert.Parameters[0].Value = id;
+                insert.Parameters[1].Value = actor + 1;
+                insert.Parameters[2].Value = issue + 1;
+                insert.Parameters[3].Value = SyntheticSize.FirstDay.AddDays(day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                insert.Parameters[4].Value = stances[stance];
+                insert.Parameters[5].Value = $"SYNTHETIC: actor {actor + 1} {stances[stance]} on issue {issue + 1}.";
+                insert.ExecuteNonQuery();
+                var own = statementsByActor[actor];
+                evidence.Parameters[0].Value = id;
+                evidence.Parameters[1].Value = own.Count > 0 ? own[random.Next(own.Count)] : 1 + random.Next(size.Statements);
+                evidence.ExecuteNonQuery();
+            }
+        }
+        await Task.CompletedTask;
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection c, SqliteTransaction tx, string sql, int parameters)
+    {
+        var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = $"@p{i}" });
+        }
+        command.Prepare();
+        return command;
+    }
+
+    /// <summary>Runs one prepared insert per row; <paramref name="bind"/> returns what to insert after the row (its link rows).</summary>
+    private static async Task Bulk(SqliteConnection c, SqliteTransaction tx, string sql, int parameters, int rows,
+        Func<int, SqliteParameterCollection, Action?> bind)
+    {
+        await using var command = Prepare(c, tx, sql, parameters);
+        for (var i = 0; i < rows; i++)
+        {
+            var after = bind(i, command.Parameters);
+            command.ExecuteNonQuery();
+            after?.Invoke();
+        }
+    }
+
+    private static Task Bulk(SqliteConnection c, SqliteTransaction tx, string sql, int parameters, int rows,
+        Action<int, SqliteParameterCollection> bind) =>
+        Bulk(c, tx, sql, parameters, rows, (i, p) => { bind(i, p); return null; });
+
+    private static async Task Exec(SqliteConnection c, string sql)
+    {
+        await using var command = c.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>SHA-256 over every row of every data table in id order: equal for equal content.</summary>
+    public static async Task<string> ContentHashAsync(string path)
+    {
+        await using var connection = new SqliteConnection(ConnectionString(path));
+        await connection.OpenAsync();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        string[] tables = ["Issues", "Actors", "Sources", "Statements", "StatementIssues", "Meetings", "MeetingParticipants", "Positions", "PositionEvidence"];
+        foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY 1, 2";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    sha.AppendData(Encoding.UTF8.GetBytes(Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture) + "\u001f"));
+                }
+                sha.AppendData("\n"u8);
+            }
+        }
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    public static async Task<long> CountAsync(string path, string table)
+    {
+        await using var connection = new SqliteConnection(ConnectionString(path));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
