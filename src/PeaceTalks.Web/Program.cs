@@ -1,5 +1,3 @@
-using PeaceTalks.Web.Components;
-using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,22 +7,10 @@ builder.AddPeaceTalks();
 var app = builder.Build();
 if (!await app.InitialiseDatabaseAsync())
 {
+    await app.DisposeAsync(); // flushes the log line that says why
     return 1;
 }
-
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseHsts();
-    app.UseHttpsRedirection();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapCsvExports();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-
+app.UsePeaceTalks();
 app.Run();
 return 0;
 

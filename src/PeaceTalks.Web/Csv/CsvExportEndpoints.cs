@@ -7,11 +7,8 @@ namespace PeaceTalks.Web.Csv;
 /// <summary>GET /export/{table}.csv: each table as a CSV download, filtered by the same query string as its page.</summary>
 public static class CsvExportEndpoints
 {
-    public static IEndpointRouteBuilder MapCsvExports(this IEndpointRouteBuilder app)
-    {
+    public static RouteHandlerBuilder MapCsvExports(this IEndpointRouteBuilder app) =>
         app.MapGet("/export/{table}.csv", ExportAsync).WithName("ExportCsv");
-        return app;
-    }
 
     private static async Task ExportAsync(string table, HttpContext context, CsvExporter exporter, FilterResolver resolver)
     {

@@ -1,6 +1,10 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
+using PeaceTalks.Web.Components;
 using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Filtering;
@@ -11,12 +15,50 @@ namespace PeaceTalks.Web.Extensions;
 public static class HostingExtensions
 {
     /// <summary>Everything PeaceTalks registers: database, options and the per-feature services.</summary>
+    public const string ExportRateLimit = "export";
+
     public static IHostApplicationBuilder AddPeaceTalks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddPeaceTalksServices(SqliteConnectionString(builder));
         builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Import");
         builder.Services.AddMudServices();
+
+        // The live connection. A reader who loses the network for a moment gets their page back as it was;
+        // a server under load does not keep abandoned sessions (each holds its page state) for long.
+        builder.Services.AddServerSideBlazor().AddCircuitOptions(options =>
+        {
+            options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+            options.DisconnectedCircuitMaxRetained = 100;
+            options.MaxBufferedUnacknowledgedRenderBatches = 10;
+            options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+            options.DetailedErrors = builder.Environment.IsDevelopment();
+        });
+
+        // Operations: /health checks the database; each request is logged with method, path, status and duration.
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            options.CombineLogs = true;
+        });
+
+        // CSV downloads are streamed from the database; each client gets a budget per minute (Export:RequestsPerMinute).
+        var exportsPerMinute = builder.Configuration.GetValue("Export:RequestsPerMinute", 60);
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(ExportRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = exportsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        // Long filtered URLs (many actors, a long search) stay well inside this; the default is 8 KB.
+        builder.Services.Configure<KestrelServerOptions>(options =>
+        {
+            options.Limits.MaxRequestLineSize = 32 * 1024;
+            options.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
         return builder;
     }
 
@@ -40,7 +82,30 @@ public static class HostingExtensions
         // CSV
         services.AddSingleton<CsvImporter>();
         services.AddSingleton<CsvExporter>();
+        services.AddSingleton<ImportRateLimiter>();
         return services;
+    }
+
+    /// <summary>The request pipeline and endpoints.</summary>
+    public static WebApplication UsePeaceTalks(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseHttpLogging();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapCsvExports().RequireRateLimiting(ExportRateLimit);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
     }
 
     /// <summary>Creates or migrates and seeds the database; logs one line and returns false when the app must not start.</summary>

@@ -25,6 +25,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
     /// <summary>Seed folder the app loads at start-up; null for the shipped data/ set.</summary>
     public string? SeedDirectory { get; init; }
 
+    /// <summary>More configuration, e.g. a lower rate limit for a test.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Development);
@@ -34,6 +37,10 @@ public sealed class AppServer : WebApplicationFactory<Program>
             builder.UseSetting("Seed:Directory", SeedDirectory);
         }
         builder.UseSetting("urls", BaseUrl);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public void Start() => StartServer();

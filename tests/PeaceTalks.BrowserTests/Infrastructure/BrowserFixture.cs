@@ -25,7 +25,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page at the given viewport size; skips the test when no browser could be found.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768, bool darkMode = false)
+    public Task<IPage> NewPageAsync(int width = 1366, int height = 768, bool darkMode = false) =>
+        NewPageAsync(App.BaseUrl, width, height, darkMode);
+
+    /// <summary>A fresh page on another app server (one seeded with different data).</summary>
+    public async Task<IPage> NewPageAsync(string baseUrl, int width = 1366, int height = 768, bool darkMode = false)
     {
         if (Browser is null)
         {
@@ -33,7 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseUrl,
+            BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = darkMode ? ColorScheme.Dark : ColorScheme.Light,
             AcceptDownloads = true,

@@ -14,6 +14,10 @@ public static class AppTheme
         {
             Primary = "#1d4f80",
             Secondary = "#6b3fa0",
+            Info = "#0d5ea8",
+            Success = "#1e6b2e",
+            Warning = "#8a5a00",
+            Error = "#b3261e",
             AppbarBackground = "#16324f",
             AppbarText = "#ffffff",
             Background = "#f6f7f9",
@@ -23,7 +27,17 @@ public static class AppTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#8cc4ff",
+            PrimaryContrastText = "#0b1a2a",
             Secondary = "#d0b3ff",
+            SecondaryContrastText = "#1f0d33",
+            Info = "#8fc9ff",
+            InfoContrastText = "#0b1a2a",
+            Success = "#81c995",
+            SuccessContrastText = "#0b2a12",
+            Warning = "#ffc266",
+            WarningContrastText = "#2a1a00",
+            Error = "#ff8a80",
+            ErrorContrastText = "#2a0000",
             AppbarBackground = "#10202f",
             Background = "#14181d",
             Surface = "#1d232a",
