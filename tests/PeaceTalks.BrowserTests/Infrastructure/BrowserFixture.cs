@@ -6,6 +6,7 @@ namespace PeaceTalks.BrowserTests.Infrastructure;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
+    private IBrowserContext? _previous;
 
     public AppServer App { get; } = new();
     public IBrowser? Browser { get; private set; }
@@ -35,6 +36,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             Assert.Skip(Chromium.MissingMessage);
         }
+        // Tests in the browser collection run one at a time; closing the last test's context ends its live
+        // connection, so open circuits do not pile up in the app and the browser.
+        if (_previous is not null)
+        {
+            await _previous.CloseAsync();
+        }
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
@@ -43,6 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(15_000);
+        _previous = context;
         return await context.NewPageAsync();
     }
 

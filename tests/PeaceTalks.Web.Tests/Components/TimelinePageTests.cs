@@ -41,7 +41,7 @@ public sealed class TimelinePageTests : ComponentTest
 
         page.Find("#filter-text").Change("compromise");
 
-        Assert.EndsWith("/timeline?actor=yuri-ushakov&q=compromise", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.EndsWith("/timeline?actor=yuri-ushakov&q=compromise", Navigation.Uri));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class TimelinePageTests : ComponentTest
 
         page.Find("#filter-from").Change("2025-12-01");
 
-        Assert.EndsWith("/timeline?from=2025-12-01", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.EndsWith("/timeline?from=2025-12-01", Navigation.Uri));
     }
 
     [Fact]
