@@ -132,6 +132,15 @@ internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> co
         return value.Length == 0 ? null : ParseDate(column, value);
     }
 
+    /// <summary>A required date and its precision, checked against each other.</summary>
+    public (DateOnly Date, DatePrecision Precision) DateWithPrecision(string dateColumn, string precisionColumn)
+    {
+        var date = Date(dateColumn);
+        var precision = Word<DatePrecision>(precisionColumn);
+        CheckPrecision(dateColumn, date, precision);
+        return (date, precision);
+    }
+
     /// <summary>A month-precision date must be the 1st of its month, a year-precision one the 1st of January.</summary>
     public void CheckPrecision(string dateColumn, DateOnly date, DatePrecision precision)
     {

@@ -121,9 +121,7 @@ internal abstract class CsvTableRules
             var slug = r.Slug("slug");
             var title = r.Text("title", FieldLimits.Name);
             var place = r.Text("place", FieldLimits.Name);
-            var date = r.Date("date");
-            var precision = r.Word<DatePrecision>("date_precision");
-            r.CheckPrecision("date", date, precision);
+            var (date, precision) = r.DateWithPrecision("date", "date_precision");
             var basis = r.Word<DateBasis>("date_basis");
             var duration = r.OptionalWholeNumber("duration_minutes", 100_000);
             var participants = ParseParticipants(r);
@@ -178,9 +176,7 @@ internal abstract class CsvTableRules
         {
             var key = r.Slug("key");
             var actor = r.Slug("actor");
-            var date = r.Date("date");
-            var precision = r.Word<DatePrecision>("date_precision");
-            r.CheckPrecision("date", date, precision);
+            var (date, precision) = r.DateWithPrecision("date", "date_precision");
             var basis = r.Word<DateBasis>("date_basis");
             var kind = r.Word<TextKind>("kind");
             var text = r.Text("text", FieldLimits.Text);
@@ -219,9 +215,7 @@ internal abstract class CsvTableRules
         {
             var actor = r.Slug("actor");
             var issue = r.Slug("issue");
-            var asOf = r.Date("as_of");
-            var precision = r.Word<DatePrecision>("as_of_precision");
-            r.CheckPrecision("as_of", asOf, precision);
+            var (asOf, precision) = r.DateWithPrecision("as_of", "as_of_precision");
             var stance = r.Word<Stance>("stance");
             var summary = r.Text("summary", FieldLimits.Summary);
             var evidence = r.SlugList("evidence");

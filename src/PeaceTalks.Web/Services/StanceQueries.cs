@@ -75,21 +75,8 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
             .OrderBy(a => a.Side).ThenBy(a => a.Name).ThenBy(a => a.Id);
     }
 
-    private static IQueryable<Actor> Actors(PeaceTalksDbContext db, ResolvedFilter filter)
-    {
-        var actors = db.Actors.AsNoTracking();
-        if (filter.ActorIds.Count > 0)
-        {
-            var ids = filter.ActorIds;
-            actors = actors.Where(a => ids.Contains(a.Id));
-        }
-        if (filter.Sides.Count > 0)
-        {
-            var sides = filter.Sides;
-            actors = actors.Where(a => sides.Contains(a.Side));
-        }
-        return actors;
-    }
+    private static IQueryable<Actor> Actors(PeaceTalksDbContext db, ResolvedFilter filter) =>
+        ActorQueries.Filtered(db.Actors.AsNoTracking(), filter);
 
     private static IQueryable<Issue> Issues(PeaceTalksDbContext db, ResolvedFilter filter)
     {
