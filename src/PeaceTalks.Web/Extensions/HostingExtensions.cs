@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
@@ -26,7 +27,7 @@ public static class HostingExtensions
 
         // The live connection. A reader who loses the network for a moment gets their page back as it was;
         // a server under load does not keep abandoned sessions (each holds its page state) for long.
-        builder.Services.AddServerSideBlazor().AddCircuitOptions(options =>
+        builder.Services.Configure<CircuitOptions>(options =>
         {
             options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
             options.DisconnectedCircuitMaxRetained = 100;
