@@ -67,6 +67,26 @@ public sealed class TimelineTests(BrowserFixture fixture)
         Assert.Equal(0, dialogs);
     }
 
+    [Fact]
+    public async Task OnAPhoneTheFiltersFoldAwayBehindAButtonThatSaysHowManyAreActive()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        var timeline = new TimelinePage(page);
+        await timeline.OpenAsync("?actor=yuri-ushakov&kind=statements");
+        var toggle = page.GetByTestId("filter-toggle");
+
+        await Expect(toggle).ToHaveTextAsync("Filters (2 active)");
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(timeline.ActorBox).ToBeHiddenAsync();
+        await Expect(timeline.StatementCards.First).ToBeInViewportAsync();
+
+        await toggle.ClickAsync();
+
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(timeline.ActorBox).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "timeline-phone-filters-open");
+    }
+
     [Theory]
     [InlineData(1366, 768, "desktop")]
     [InlineData(390, 844, "phone")]
