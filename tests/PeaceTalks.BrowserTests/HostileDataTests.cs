@@ -87,8 +87,10 @@ public sealed class HostileDataTests(BrowserFixture fixture, HostileServer hosti
         Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a {width}px screen");
         if (path.StartsWith("/timeline", StringComparison.Ordinal) || path.StartsWith("/actors/", StringComparison.Ordinal))
         {
-            await Expect(page.GetByText(HostileServer.ScriptQuote).First).ToBeVisibleAsync();
-            await Expect(page.GetByText(HostileServer.ImgName).First).ToBeVisibleAsync();
+            // Look in the cards: on a phone the filter panel (with the actor chip) is folded away.
+            var cards = page.Locator(".statement-card");
+            await Expect(cards.GetByText(HostileServer.ScriptQuote).First).ToBeVisibleAsync();
+            await Expect(cards.GetByText(HostileServer.ImgName).First).ToBeVisibleAsync();
         }
         await BrowserFixture.ScreenshotAsync(page, "hostile" + path.Replace('/', '-').Replace('?', '-').Replace('=', '-') + $"-{width}");
     }
