@@ -96,11 +96,8 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
         var now = Candidates(db, asOf);
         if (since is not { } sinceDay)
         {
-            return (from a in actors
-                    from i in issues
-                    let latest = now.Where(q => q.ActorId == a.Id && q.IssueId == i.Id).OrderByDescending(q => q.AsOf).Select(q => (int?)q.Id).FirstOrDefault()
-                    join p in db.Positions on latest equals (int?)p.Id
-                    select new CellRow(p.Id, p.ActorId, p.IssueId, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary, null))
+            return LatestPositions(db, actors, issues, asOf)
+                .Select(p => new CellRow(p.Id, p.ActorId, p.IssueId, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary, null))
                 .ToListAsync(cancellationToken);
         }
         var then = Candidates(db, sinceDay);
