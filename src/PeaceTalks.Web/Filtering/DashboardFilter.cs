@@ -120,6 +120,10 @@ public sealed record DashboardFilter
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>A YYYY-MM-DD date (as date inputs and URLs carry it), or null for anything else.</summary>
+    public static DateOnly? ParseIso(string? value) =>
+        value is not null && Csv.CsvCells.TryParseDate(value.AsSpan().Trim(), out var date) ? date : null;
+
     private static KeyValuePair<string, string?> Pair(string key, string value) => new(key, value);
 
     private static IReadOnlyList<string> Values(string key, IReadOnlyList<string?>? values, List<string> problems)
@@ -143,7 +147,7 @@ public sealed record DashboardFilter
         {
             return null;
         }
-        if (Csv.CsvCells.TryParseDate(value.Trim(), out var date))
+        if (ParseIso(value) is { } date)
         {
             return date;
         }
