@@ -116,11 +116,26 @@ await using (var scenarios = new Scenarios(database) { Size = size })
     var import = await Harness.CompareAsync(() => Scenarios.ImportOursAsync(target, importFile), () => Scenarios.ImportPeerAsync(target, importFile),
         0, options.SizeName == "full" ? 2 : 3, Reset);
     Check("import", import.OursOutput, import.PeerOutput);
+    var audited = await Harness.CompareAsync(() => Scenarios.ImportOursAsync(target, importFile), () => Scenarios.ImportWithoutAuditAsync(target, importFile),
+        0, options.SizeName == "full" ? 2 : 3, Reset);
+    Check("import with and without audit", audited.OursOutput, audited.PeerOutput);
+    results.Add(new Result("CSV import of statements with the history vs the same import without it", audited.Ours, audited.Peer,
+        audited.OursOutput.Rows, "≤ 1.2× without audit", audited.Ours.MedianMs / audited.Peer.MedianMs <= 1.2,
+        "the peer here is our own import with the batch record and row audit entries left out"));
     var rowsPerSecond = import.OursOutput.Rows / (import.Ours.MedianMs / 1000);
     results.Add(new Result("CSV import of statements (peer: prepared insert loop)", import.Ours, import.Peer, import.OursOutput.Rows,
         "≥ 100,000 rows/s", rowsPerSecond >= 100_000,
         $"{rowsPerSecond:N0} rows/s ours, {import.PeerOutput.Rows / (import.Peer.MedianMs / 1000):N0} rows/s peer (parse + check + write, one transaction)"));
     }
+}
+
+if (options.Runs("edit"))
+{
+    await using var scenarios = new Scenarios(database) { Size = size };
+    await scenarios.PrepareEditAsync();
+    var edit = await Harness.CompareAsync(scenarios.EditOursAsync, scenarios.EditPeerAsync, 5, options.SizeName == "full" ? 60 : 40);
+    results.Add(new Result($"Save one edited statement with its audit entry ({size.Statements:N0} statements)", edit.Ours, edit.Peer, 1,
+        "p95 ≤ 50 ms", edit.Ours.P95Ms <= 50, "peer: hand-written UPDATE … RETURNING and INSERT of the audit row in one transaction, no checks"));
 }
 
 // Cold start: PeaceTalks on a copy of the data set (already migrated) versus an empty ASP.NET Core app.

@@ -4,7 +4,10 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Identity;
+using PeaceTalks.Web.Accounts;
 using PeaceTalks.Web.Csv;
+using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Extensions;
 using PeaceTalks.Web.Filtering;
 using PeaceTalks.Web.Models;
@@ -351,6 +354,107 @@ public sealed class Scenarios : IAsyncDisposable
         return new ScenarioOutput(rows, first ?? "", last ?? "");
     }
 
+    // ---- 6. Saving one edit with its audit entry -------------------------------------------------------------
+
+    private RecordEditService? _edits;
+    private long _editVersion;
+    public const string EditedKey = "st-0000500";
+
+    /// <summary>An editor account in the synthetic file, signed in as a page of theirs would be, and the statement they edit.</summary>
+    public async Task PrepareEditAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        const string email = "bench-editor@peacetalks.test";
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            foreach (var role in AppRoles.All)
+            {
+                var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    await roles.CreateAsync(new IdentityRole(role));
+                }
+            }
+            var problems = await UserAdministration.CreateAccountAsync(users, email, "Benchmark Editor", AppRoles.Editor, "a long benchmark password", false);
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException(string.Join(" ", problems));
+            }
+        }
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync((await users.FindByEmailAsync(email))!);
+        var signedIn = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(principal.Claims, IdentityConstants.ApplicationScheme));
+        _edits = new RecordEditService(Get<IDbContextFactory<PeaceTalks.Web.Data.PeaceTalksDbContext>>(),
+            new EditorAccess(new SignedIn(signedIn), Get<IServiceScopeFactory>()));
+        _editVersion = (await _edits.LoadAsync(CsvTable.Statements, EditedKey))!.Version;
+        _editValues = new Dictionary<string, string?>((await _edits.LoadAsync(CsvTable.Statements, EditedKey))!.Values);
+    }
+
+    private Dictionary<string, string?> _editValues = [];
+    private int _editRun;
+
+    /// <summary>Ours: the edit form's save (role check, CSV rules, plan, write, audit entry) with a new wording each run.</summary>
+    public async Task<ScenarioOutput> EditOursAsync()
+    {
+        _editValues["text"] = $"Edited wording, run {++_editRun}";
+        var result = await _edits!.SaveAsync(CsvTable.Statements, EditedKey, _editValues, _editVersion, "benchmark");
+        if (result is not SaveResult.Saved saved)
+        {
+            throw new InvalidOperationException($"Save failed: {result}");
+        }
+        _editVersion = saved.Version;
+        return new ScenarioOutput(1, EditedKey, "saved");
+    }
+
+    /// <summary>The peer: the same change by hand-written SQL — version check, update, audit row — in one transaction.</summary>
+    public async Task<ScenarioOutput> EditPeerAsync()
+    {
+        await using var c = await OpenAsync();
+        await using var tx = c.BeginTransaction(deferred: false);
+        await using var update = c.CreateCommand();
+        update.Transaction = tx;
+        update.CommandText = "UPDATE Statements SET Text = @text, Version = Version + 1 WHERE Key = @key RETURNING Id, Version";
+        update.Parameters.AddWithValue("@text", $"Peer wording, run {_editRun}");
+        update.Parameters.AddWithValue("@key", EditedKey);
+        long id;
+        await using (var reader = await update.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            id = reader.GetInt64(0);
+            _editVersion = reader.GetInt64(1);
+        }
+        await using var audit = c.CreateCommand();
+        audit.Transaction = tx;
+        audit.CommandText = "INSERT INTO AuditEntries (At, UserId, UserName, EntityType, EntityId, EntityKey, Action, Changes, Note, BatchId) " +
+            "VALUES (@at, NULL, 'peer', 'statement', @id, @key, 'update', @changes, NULL, NULL)";
+        audit.Parameters.AddWithValue("@at", DateTime.UtcNow);
+        audit.Parameters.AddWithValue("@id", id);
+        audit.Parameters.AddWithValue("@key", EditedKey);
+        audit.Parameters.AddWithValue("@changes", "[{\"field\":\"text\",\"old\":null,\"new\":null}]");
+        await audit.ExecuteNonQueryAsync();
+        await tx.CommitAsync();
+        return new ScenarioOutput(1, EditedKey, "saved");
+    }
+
+    private sealed class SignedIn(System.Security.Claims.ClaimsPrincipal user) : Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider
+    {
+        public override Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> GetAuthenticationStateAsync() =>
+            Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(user));
+    }
+
+    /// <summary>Ours without the history: the same import with the batch record and row entries left out.</summary>
+    public static async Task<ScenarioOutput> ImportWithoutAuditAsync(string database, string file)
+    {
+        await using var services = new ServiceCollection().AddLogging().AddPeaceTalksServices(SyntheticData.ConnectionString(database)).BuildServiceProvider();
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var report = await services.GetRequiredService<CsvImporter>().ImportAsync(stream, Path.GetFileName(file), Editor.System, audit: false);
+        if (!report.Written)
+        {
+            throw new InvalidOperationException("Import failed: " + string.Join("; ", report.Errors.Take(3)));
+        }
+        return await ImportedAsync(database);
+    }
+
     // ---- 4. CSV import of statements ---------------------------------------------------------------------
 
     /// <summary>Writes the statements of this data set as an import file (the export format).</summary>
@@ -367,7 +471,7 @@ public sealed class Scenarios : IAsyncDisposable
     {
         await using var services = new ServiceCollection().AddLogging().AddPeaceTalksServices(SyntheticData.ConnectionString(database)).BuildServiceProvider();
         await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var report = await services.GetRequiredService<CsvImporter>().ImportAsync(stream, Path.GetFileName(file));
+        var report = await services.GetRequiredService<CsvImporter>().ImportAsync(stream, Path.GetFileName(file), Editor.System);
         if (!report.Written)
         {
             throw new InvalidOperationException("Import failed: " + string.Join("; ", report.Errors.Take(3)));

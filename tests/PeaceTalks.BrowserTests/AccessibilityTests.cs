@@ -3,6 +3,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PeaceTalks.BrowserTests.Infrastructure;
 using PeaceTalks.BrowserTests.Pages;
+using PeaceTalks.Web.Models;
 using static Microsoft.Playwright.Assertions;
 
 namespace PeaceTalks.BrowserTests;
@@ -13,16 +14,29 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 {
     public static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
+    // Pages anyone can read, then pages for editors and admins (opened signed in as an admin), then the plain
+    // account pages that render without a live connection.
+    private static readonly string[] ReaderPages =
+    [
+        "/", "/timeline", "/timeline?actor=yuri-ushakov&kind=statements", "/stances", "/stances#evidence", "/actors",
+        "/actors/yuri-ushakov", "/meetings", "/meetings/moscow-talks-2025-12-02", "/actors/nobody", "/timeline?actor=foo&from=bad",
+        "/statements/ushakov-constructive", "/changes",
+    ];
+
+    private static readonly string[] EditorPages =
+    [
+        "/import", "/statements/new", "/statements/ushakov-constructive/edit", "/positions/new", "/meetings/moscow-talks-2025-12-02/edit",
+        "/actors/new", "/sources/new", "/issues/new", "/admin/users", "/stances#evidence-editor",
+    ];
+
+    private static readonly string[] StaticPages = ["/account/login", "/setup", "/account/change-password"];
+
     public static TheoryData<string, bool> Pages()
     {
         var data = new TheoryData<string, bool>();
         foreach (var dark in new[] { false, true })
         {
-            foreach (var page in new[]
-            {
-                "/", "/timeline", "/timeline?actor=yuri-ushakov&kind=statements", "/stances", "/stances#evidence", "/actors",
-                "/actors/yuri-ushakov", "/meetings", "/meetings/moscow-talks-2025-12-02", "/import", "/actors/nobody", "/timeline?actor=foo&from=bad",
-            })
+            foreach (var page in ReaderPages.Concat(EditorPages).Concat(StaticPages))
             {
                 data.Add(page, dark);
             }
@@ -34,27 +48,40 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [MemberData(nameof(Pages))]
     public async Task ThePageHasNoWcagViolations(string path, bool dark)
     {
-        var page = await fixture.NewPageAsync(darkMode: dark);
-        var url = path.Replace("#evidence", "");
+        var signedIn = EditorPages.Contains(path) || path == "/account/change-password";
+        var page = signedIn ? await fixture.NewSignedInPageAsync(AppRoles.Admin, darkMode: dark) : await fixture.NewPageAsync(darkMode: dark);
+        var url = path.Replace("#evidence-editor", "").Replace("#evidence", "");
         await page.GotoAsync(url);
+        if (StaticPages.Contains(path))
+        {
+            // No live connection on these pages: nothing to wait for but the page itself.
+            await Expect(page.Locator("h1")).ToBeVisibleAsync();
+            await RunAxeAsync(page, path, dark);
+            return;
+        }
         await new HomePage(page).WaitForInteractiveAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = dark ? "Switch to light mode" : "Switch to dark mode" })).ToBeVisibleAsync();
-        if (path.EndsWith("#evidence", StringComparison.Ordinal))
+        if (path.Contains("#evidence", StringComparison.Ordinal))
         {
             await new StancesPage(page).OpenCellWithKeyboardAsync("volodymyr-zelensky", "security-guarantees");
         }
         // Let transitions (dialog fade-in, theme switch) finish before measuring contrast.
         await page.WaitForTimeoutAsync(400);
+        await RunAxeAsync(page, path, dark);
+    }
 
+    private static async Task RunAxeAsync(IPage page, string path, bool dark)
+    {
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = RunOnlyOptions.Tags(WcagTags) });
 
         var violations = string.Join("\n", result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help}\n    " + string.Join("\n    ", v.Nodes.Take(5).Select(n => n.Target + " " + n.Html[..Math.Min(160, n.Html.Length)]))));
         Assert.True(result.Violations.Length == 0, $"{path} ({(dark ? "dark" : "light")}):\n{violations}");
         Assert.NotEmpty(result.Passes);
-        if (path is "/" or "/stances#evidence")
+        if (path is "/" or "/stances#evidence" or "/statements/new" or "/account/login" or "/admin/users")
         {
-            await BrowserFixture.ScreenshotAsync(page, $"a11y-{(path == "/" ? "home" : "evidence")}-{(dark ? "dark" : "light")}");
+            var name = path == "/" ? "home" : path.Trim('/').Replace('/', '-').Replace("#", "-");
+            await BrowserFixture.ScreenshotAsync(page, $"a11y-{name}-{(dark ? "dark" : "light")}");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using PeaceTalks.BrowserTests.Infrastructure;
 using PeaceTalks.BrowserTests.Pages;
+using PeaceTalks.Web.Models;
 using static Microsoft.Playwright.Assertions;
 
 namespace PeaceTalks.BrowserTests;
@@ -45,7 +46,7 @@ public sealed class CsvTests(BrowserFixture fixture)
     [Fact]
     public async Task UploadingAFileWithErrorsListsEveryErrorAndImportsNothing()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewSignedInPageAsync(AppRoles.Editor);
         var import = new ImportPage(page);
         await import.OpenAsync();
         var file = TempFile("statements-with-errors.csv",
@@ -67,7 +68,7 @@ public sealed class CsvTests(BrowserFixture fixture)
     [Fact]
     public async Task ACleanFileIsPreviewedAndThenImported()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewSignedInPageAsync(AppRoles.Editor);
         var import = new ImportPage(page);
         await import.OpenAsync();
         var file = TempFile("sources.csv",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
+using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Filtering;
 
 namespace PeaceTalks.Web.Csv;
@@ -10,29 +11,32 @@ public static class CsvExportEndpoints
     public static RouteHandlerBuilder MapCsvExports(this IEndpointRouteBuilder app) =>
         app.MapGet("/export/{table}.csv", ExportAsync).WithName("ExportCsv");
 
-    private static async Task ExportAsync(string table, HttpContext context, CsvExporter exporter, FilterResolver resolver)
+    private static async Task ExportAsync(string table, HttpContext context, CsvExporter exporter, FilterResolver resolver, AuditQueries audit)
     {
         var query = context.Request.Query;
         var filter = await resolver.ResolveAsync(DashboardFilter.Parse(
             query["actor"], query["side"], query["issue"], query["from"], query["to"], query["q"], query["kind"], query["order"],
-            query["asof"], query["since"]), context.RequestAborted);
+            query["asof"], query["since"], query["retracted"]), context.RequestAborted);
         var ct = context.RequestAborted;
-        (CsvFormat Format, IAsyncEnumerable<string?[]> Rows)? export = table.ToLowerInvariant() switch
+        var include = filter.Filter.IncludeRetracted;
+        (IReadOnlyList<string> Header, IAsyncEnumerable<string?[]> Rows)? export = table.ToLowerInvariant() switch
         {
-            "stances" => (CsvFormat.Positions, exporter.PositionsAsync(filter, latestOnly: true, ct)),
-            "positions" => (CsvFormat.Positions, exporter.PositionsAsync(filter, latestOnly: false, ct)),
-            "statements" => (CsvFormat.Statements, exporter.StatementsAsync(filter, ct)),
-            "meetings" => (CsvFormat.Meetings, exporter.MeetingsAsync(filter, ct)),
-            "actors" => (CsvFormat.Actors, exporter.ActorsAsync(filter, ct)),
-            "issues" => (CsvFormat.Issues, exporter.IssuesAsync(ct)),
-            "sources" => (CsvFormat.Sources, exporter.SourcesAsync(ct)),
+            // The matrix as of a day holds live positions only.
+            "stances" => (Header(CsvFormat.Positions, false), exporter.PositionsAsync(filter, latestOnly: true, ct)),
+            "positions" => (Header(CsvFormat.Positions, include), exporter.PositionsAsync(filter, latestOnly: false, ct)),
+            "statements" => (Header(CsvFormat.Statements, include), exporter.StatementsAsync(filter, ct)),
+            "meetings" => (Header(CsvFormat.Meetings, include), exporter.MeetingsAsync(filter, ct)),
+            "actors" => (Header(CsvFormat.Actors, include), exporter.ActorsAsync(filter, ct)),
+            "issues" => (Header(CsvFormat.Issues, include), exporter.IssuesAsync(include, ct)),
+            "sources" => (Header(CsvFormat.Sources, include), exporter.SourcesAsync(include, ct)),
+            "changes" => (AuditQueries.ExportHeader, audit.ExportAsync(ChangesFilter(query), ct)),
             _ => null,
         };
         if (export is not { } found)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             await context.Response.WriteAsync(
-                $"No export called '{DashboardFilter.Shorten(table)}'. Try stances, positions, statements, meetings, actors, issues or sources.", ct);
+                $"No export called '{DashboardFilter.Shorten(table)}'. Try stances, positions, statements, meetings, actors, issues, sources or changes.", ct);
             return;
         }
 
@@ -44,6 +48,20 @@ public static class CsvExportEndpoints
         context.Response.Headers[HeaderNames.CacheControl] = "no-store";
         // Excel needs the byte-order mark to read UTF-8 (Cyrillic, typographic dashes); ?bom=false leaves it out.
         var bom = !string.Equals(query["bom"], "false", StringComparison.OrdinalIgnoreCase);
-        await exporter.WriteAsync(found.Format, found.Rows, context.Response.Body, bom, ct);
+        await exporter.WriteAsync(found.Header, found.Rows, context.Response.Body, bom, ct);
+    }
+
+    private static IReadOnlyList<string> Header(CsvFormat format, bool includeRetracted) =>
+        includeRetracted ? [.. format.Header, CsvExporter.RetractedColumn] : [.. format.Header];
+
+    /// <summary>The /changes filters; values that are not valid are left out, as on the page.</summary>
+    public static ChangeFilter ChangesFilter(IQueryCollection query)
+    {
+        var entity = query["entity"].ToString();
+        return new ChangeFilter(
+            string.IsNullOrWhiteSpace(query["user"]) ? null : query["user"].ToString(),
+            ChangeFilter.EntityTypes.Contains(entity) ? entity : null,
+            DashboardFilter.ParseIso(query["from"]),
+            DashboardFilter.ParseIso(query["to"]));
     }
 }

@@ -16,13 +16,20 @@ namespace PeaceTalks.Web.Csv;
 /// </summary>
 public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory)
 {
-    public async Task WriteAsync(CsvFormat format, IAsyncEnumerable<string?[]> rows, Stream destination, bool byteOrderMark,
+    /// <summary>The column added to every export with ?retracted=include: the reason, empty for live items.</summary>
+    public const string RetractedColumn = "retracted";
+
+    public Task WriteAsync(CsvFormat format, IAsyncEnumerable<string?[]> rows, Stream destination, bool byteOrderMark,
+        CancellationToken cancellationToken = default) =>
+        WriteAsync([.. format.Header], rows, destination, byteOrderMark, cancellationToken);
+
+    public async Task WriteAsync(IReadOnlyList<string> header, IAsyncEnumerable<string?[]> rows, Stream destination, bool byteOrderMark,
         CancellationToken cancellationToken = default)
     {
         await using var writer = CsvWriter.Create(destination, new CsvWriterOptions { WriteByteOrderMark = byteOrderMark }, leaveOpen: true);
-        foreach (var column in format.Columns)
+        foreach (var column in header)
         {
-            writer.WriteField(column.Name);
+            writer.WriteField(column);
         }
         await writer.EndRecordAsync(cancellationToken);
         await foreach (var row in rows.WithCancellation(cancellationToken))
@@ -36,58 +43,74 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         await writer.FlushAsync(cancellationToken);
     }
 
-    public async IAsyncEnumerable<string?[]> IssuesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<string?[]> IssuesAsync(bool includeRetracted = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = db.Issues.AsNoTracking().OrderBy(i => i.Slug).Select(i => new[] { i.Slug, i.Name, i.Description });
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var rows = Set(db.Issues, includeRetracted).OrderBy(i => i.Slug)
+            .Select(i => new { i.Slug, i.Name, i.Description, Retracted = Retracted(i.RetractedAt, i.RetractedReason) });
+        await foreach (var i in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return row;
+            yield return WithRetracted([i.Slug, i.Name, i.Description], includeRetracted, i.Retracted);
         }
     }
+
+    /// <summary>A table's live rows, or every row when retracted ones are asked for.</summary>
+    private static IQueryable<T> Set<T>(DbSet<T> set, bool includeRetracted) where T : class =>
+        includeRetracted ? set.AsNoTracking().IgnoreQueryFilters([PeaceTalksDbContext.Live]) : set.AsNoTracking();
+
+    private static string? Retracted(DateTime? at, string? reason) => at is null ? null : reason ?? "retracted";
+
+    private static string?[] WithRetracted(string?[] row, bool includeRetracted, string? retracted) =>
+        includeRetracted ? [.. row, retracted] : row;
+
+    private static string?[] WithRetracted(string?[] row, bool includeRetracted, IRetractable item) =>
+        WithRetracted(row, includeRetracted, Retracted(item.RetractedAt, item.RetractedReason));
 
     public async IAsyncEnumerable<string?[]> ActorsAsync(ResolvedFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actors = ActorQueries.Filtered(db.Actors.AsNoTracking(), filter);
-        var rows = actors.OrderBy(a => a.Slug).Select(a => new { a.Slug, a.Name, a.Kind, a.Role, a.Side, a.AlternativeNames });
+        var include = filter.Filter.IncludeRetracted;
+        var actors = ActorQueries.Filtered(Set(db.Actors, include), filter);
+        var rows = actors.OrderBy(a => a.Slug)
+            .Select(a => new { a.Slug, a.Name, a.Kind, a.Role, a.Side, a.AlternativeNames, Retracted = Retracted(a.RetractedAt, a.RetractedReason) });
         await foreach (var a in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return [a.Slug, a.Name, CsvCells.Word(a.Kind), a.Role, a.Side, a.AlternativeNames];
+            yield return WithRetracted([a.Slug, a.Name, CsvCells.Word(a.Kind), a.Role, a.Side, a.AlternativeNames], include, a.Retracted);
         }
     }
 
-    public async IAsyncEnumerable<string?[]> SourcesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<string?[]> SourcesAsync(bool includeRetracted = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = db.Sources.AsNoTracking().OrderBy(s => s.Key)
-            .Select(s => new { s.Key, s.Title, s.Outlet, s.Url, s.PublishedOn, s.PublishedPrecision, s.Kind });
+        var rows = Set(db.Sources, includeRetracted).OrderBy(s => s.Key)
+            .Select(s => new { s.Key, s.Title, s.Outlet, s.Url, s.PublishedOn, s.PublishedPrecision, s.Kind, Retracted = Retracted(s.RetractedAt, s.RetractedReason) });
         await foreach (var s in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return
+            yield return WithRetracted(
             [
                 s.Key, s.Title, s.Outlet, s.Url, CsvCells.Date(s.PublishedOn),
                 s.PublishedOn is null ? "" : CsvCells.Word(s.PublishedPrecision), CsvCells.Word(s.Kind),
-            ];
+            ], includeRetracted, s.Retracted);
         }
     }
 
     public async IAsyncEnumerable<string?[]> MeetingsAsync(ResolvedFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = db.Set<MeetingExportRow>().AsNoTracking();
-        if (!filter.Applied.IsEmpty)
+        var include = filter.Filter.IncludeRetracted;
+        var rows = Set(db.Set<MeetingExportRow>(), include);
+        if (!(filter.Applied with { IncludeRetracted = false }).IsEmpty)
         {
-            var ids = TimelineQueries.FilterMeetings(db.Meetings, filter).Select(m => m.Id);
+            var ids = TimelineQueries.FilterMeetings(TimelineQueries.Meetings(db, filter), filter).Select(m => m.Id);
             rows = rows.Where(r => ids.Contains(r.Id));
         }
         await foreach (var m in rows.OrderBy(m => m.Date).ThenBy(m => m.Slug).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return
+            yield return WithRetracted(
             [
                 m.Slug, m.Title, m.Place, CsvCells.Date(m.Date), CsvCells.Word(m.DatePrecision), CsvCells.Word(m.DateBasis),
                 m.DurationMinutes?.ToString(CultureInfo.InvariantCulture), m.Participants, m.Outcome, m.Source,
-            ];
+            ], include, m);
         }
     }
 
@@ -95,10 +118,11 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
     public async IAsyncEnumerable<string?[]> StatementsAsync(ResolvedFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = db.Set<StatementExportRow>().AsNoTracking();
-        if (!(filter.Applied with { OldestFirst = false }).IsEmpty)
+        var include = filter.Filter.IncludeRetracted;
+        var rows = Set(db.Set<StatementExportRow>(), include);
+        if (!(filter.Applied with { OldestFirst = false, IncludeRetracted = false }).IsEmpty)
         {
-            var ids = TimelineQueries.FilterStatements(db.Statements, filter).Select(s => s.Id);
+            var ids = TimelineQueries.FilterStatements(TimelineQueries.Statements(db, filter), filter).Select(s => s.Id);
             rows = rows.Where(r => ids.Contains(r.Id));
         }
         rows = filter.Filter.OldestFirst
@@ -106,12 +130,12 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
             : rows.OrderByDescending(s => s.Date).ThenBy(s => s.Key);
         await foreach (var s in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return
+            yield return WithRetracted(
             [
                 s.Key, s.Actor, s.ActorName, CsvCells.Date(s.Date), CsvCells.Word(s.DatePrecision), CsvCells.Word(s.DateBasis),
                 CsvCells.Word(s.Kind), s.Text, CsvCells.Word(s.Channel), CsvCells.Word(s.Attribution), s.Source, s.ViaSource, s.Meeting,
                 s.Issues, s.OriginalLanguage, s.OriginalText,
-            ];
+            ], include, s);
         }
     }
 
@@ -123,12 +147,14 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = db.Set<PositionExportRow>().AsNoTracking();
+        // The matrix as of a day is made of live positions only; the full history can include retracted ones.
+        var include = filter.Filter.IncludeRetracted && !latestOnly;
+        var rows = Set(db.Set<PositionExportRow>(), include);
         if (latestOnly || filter.ActorIds.Count > 0 || filter.Sides.Count > 0 || filter.IssueIds.Count > 0)
         {
             var positions = latestOnly
                 ? StanceQueries.LatestPositions(db, filter, filter.Filter.AsOf)
-                : StanceQueries.Filtered(db.Positions, filter);
+                : StanceQueries.Filtered(include ? db.Positions.IgnoreQueryFilters([PeaceTalksDbContext.Live]) : db.Positions, filter);
             var ids = positions.Select(p => p.Id);
             rows = rows.Where(r => ids.Contains(r.Id));
         }
@@ -136,11 +162,11 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
             .ThenBy(p => p.IssueName).ThenBy(p => p.Issue).ThenBy(p => p.AsOf);
         await foreach (var p in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            yield return
+            yield return WithRetracted(
             [
                 p.Actor, p.ActorName, p.Side, p.Issue, p.IssueName, CsvCells.Date(p.AsOf), CsvCells.Word(p.AsOfPrecision),
                 CsvCells.Word(p.Stance), p.Summary, p.Evidence, p.Sources,
-            ];
+            ], include, p);
         }
     }
 }

@@ -9,7 +9,8 @@ namespace PeaceTalks.Web.Csv;
 /// Reads typed values out of the current CSV record. Every problem is added to the error list with its row,
 /// column and value, and reading carries on, so a file's errors are all reported at once.
 /// </summary>
-internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> columns, List<ImportError> errors)
+/// <param name="fromFile">True for CSV cells (a leading apostrophe that neutralised a formula is removed); false for form fields, taken as typed.</param>
+internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> columns, List<ImportError> errors, bool fromFile = true)
 {
     private string[] _record = [];
     private int _errorsBefore;
@@ -30,7 +31,7 @@ internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> co
 
     /// <summary>The cell as written, formula neutralisation undone; "" when the column is absent.</summary>
     public string Raw(string column) =>
-        columns.TryGetValue(column, out var i) && i < _record.Length ? CsvCells.Restore(_record[i]) : "";
+        !columns.TryGetValue(column, out var i) || i >= _record.Length ? "" : fromFile ? CsvCells.Restore(_record[i]) : _record[i];
 
     public string Text(string column, int maxLength)
     {

@@ -15,15 +15,41 @@ internal sealed record Ref(RefTable Table, string Column, string Key);
 /// </summary>
 internal sealed record ParsedRow(int Row, string NaturalKey, object?[] Values, IReadOnlyList<object?[]> Links);
 
-internal sealed record DbLinkTable(string Name, string OwnerColumn, string[] Columns);
+/// <summary>A database column, the CSV field it holds, and (for a foreign key) the table whose natural key it refers to.</summary>
+internal sealed record TableColumn(string Name, string Field, RefTable? Ref = null, DbValue Type = DbValue.Text);
 
-/// <summary>Where a CSV table lands: its SQL table, the columns written, which of them make the natural key.</summary>
-internal sealed record DbTable(string Name, string[] Columns, int[] KeyColumns, DbLinkTable? Links)
+/// <summary>How a column's value is bound in SQL (PostgreSQL does not compare a date column with text).</summary>
+internal enum DbValue { Text, Date, Number }
+
+/// <summary>
+/// The rows that hang off a record (a statement's issues, a meeting's participants, a position's evidence): shown and
+/// compared as one CSV list field whose items are the link's columns joined with ':' ("vladimir-putin:host").
+/// </summary>
+internal sealed record DbLinkTable(string Name, string OwnerColumn, TableColumn[] Columns, string Field);
+
+/// <summary>
+/// Where a CSV table lands: its SQL table, the columns written, which of them make the natural key, its link
+/// table, and the entity name used in the history of changes.
+/// </summary>
+internal sealed record DbTable(string Name, TableColumn[] Columns, int[] KeyColumns, DbLinkTable? Links, string EntityType)
 {
-    /// <summary>SQL that yields the natural key of a stored row, the same text <see cref="KeyOf"/> builds.</summary>
-    public string KeySql => string.Join(" || '|' || ", KeyColumns.Select(i => $"\"{Columns[i]}\""));
+    /// <summary>The natural key of a row given in key space (references as natural keys), e.g. "vladimir-putin|territory|2025-12-02".</summary>
+    public string KeyOf(string?[] keyValues) => string.Join('|', KeyColumns.Select(i => keyValues[i]));
 
-    public string KeyOf(string?[] values) => string.Join('|', KeyColumns.Select(i => values[i]));
+    /// <summary>The single key column for tables keyed by slug or key; null for positions (actor + issue + as_of).</summary>
+    public TableColumn? SingleKey => KeyColumns.Length == 1 ? Columns[KeyColumns[0]] : null;
+}
+
+internal static class RefTables
+{
+    public static (string Table, string KeyColumn, string Noun) Of(RefTable table) => table switch
+    {
+        RefTable.Actors => ("Actors", "Slug", "actor slug"),
+        RefTable.Issues => ("Issues", "Slug", "issue slug"),
+        RefTable.Sources => ("Sources", "Key", "source key"),
+        RefTable.Meetings => ("Meetings", "Slug", "meeting slug"),
+        _ => ("Statements", "Key", "statement key"),
+    };
 }
 
 /// <summary>Per CSV format: how a record becomes database values. Shared by the seed loader and the import page.</summary>
@@ -49,7 +75,7 @@ internal abstract class CsvTableRules
     private sealed class IssueRules : CsvTableRules
     {
         public override CsvFormat Format => CsvFormat.Issues;
-        public override DbTable Db { get; } = new("Issues", ["Slug", "Name", "Description"], [0], null);
+        public override DbTable Db { get; } = new("Issues", [new("Slug", "slug"), new("Name", "name"), new("Description", "description")], [0], null, "issue");
         public override string KeyDescription => "slug";
 
         public override ParsedRow Parse(CsvFieldReader r)
@@ -64,7 +90,9 @@ internal abstract class CsvTableRules
     {
         public override CsvFormat Format => CsvFormat.Actors;
         public override DbTable Db { get; } =
-            new("Actors", ["Slug", "Name", "Kind", "Role", "Side", "AlternativeNames"], [0], null);
+            new("Actors",
+            [new("Slug", "slug"), new("Name", "name"), new("Kind", "kind"), new("Role", "role"), new("Side", "side"),
+             new("AlternativeNames", "alternative_names")], [0], null, "actor");
         public override string KeyDescription => "slug";
 
         public override ParsedRow Parse(CsvFieldReader r)
@@ -86,7 +114,9 @@ internal abstract class CsvTableRules
     {
         public override CsvFormat Format => CsvFormat.Sources;
         public override DbTable Db { get; } =
-            new("Sources", ["Key", "Title", "Outlet", "Url", "PublishedOn", "PublishedPrecision", "Kind"], [0], null);
+            new("Sources",
+            [new("Key", "key"), new("Title", "title"), new("Outlet", "outlet"), new("Url", "url"), new("PublishedOn", "published_on", Type: DbValue.Date),
+             new("PublishedPrecision", "published_precision"), new("Kind", "kind")], [0], null, "source");
         public override string KeyDescription => "key";
 
         public override ParsedRow Parse(CsvFieldReader r)
@@ -112,8 +142,11 @@ internal abstract class CsvTableRules
     {
         public override CsvFormat Format => CsvFormat.Meetings;
         public override DbTable Db { get; } = new("Meetings",
-            ["Slug", "Title", "Place", "Date", "DatePrecision", "DateBasis", "DurationMinutes", "Outcome", "SourceId"], [0],
-            new DbLinkTable("MeetingParticipants", "MeetingId", ["ActorId", "Role"]));
+            [new("Slug", "slug"), new("Title", "title"), new("Place", "place"), new("Date", "date", Type: DbValue.Date), new("DatePrecision", "date_precision"),
+             new("DateBasis", "date_basis"), new("DurationMinutes", "duration_minutes", Type: DbValue.Number), new("Outcome", "outcome"),
+             new("SourceId", "source", RefTable.Sources)], [0],
+            new DbLinkTable("MeetingParticipants", "MeetingId", [new("ActorId", "actor", RefTable.Actors), new("Role", "role")], "participants"),
+            "meeting");
         public override string KeyDescription => "slug";
 
         public override ParsedRow Parse(CsvFieldReader r)
@@ -167,9 +200,13 @@ internal abstract class CsvTableRules
     {
         public override CsvFormat Format => CsvFormat.Statements;
         public override DbTable Db { get; } = new("Statements",
-            ["Key", "ActorId", "Date", "DatePrecision", "DateBasis", "Kind", "Text", "Channel", "Attribution",
-             "SourceId", "ViaSourceId", "MeetingId", "OriginalLanguage", "OriginalText"], [0],
-            new DbLinkTable("StatementIssues", "StatementId", ["IssueId"]));
+            [new("Key", "key"), new("ActorId", "actor", RefTable.Actors), new("Date", "date", Type: DbValue.Date), new("DatePrecision", "date_precision"),
+             new("DateBasis", "date_basis"), new("Kind", "kind"), new("Text", "text"), new("Channel", "channel"),
+             new("Attribution", "attribution"), new("SourceId", "source", RefTable.Sources), new("ViaSourceId", "via_source", RefTable.Sources),
+             new("MeetingId", "meeting", RefTable.Meetings), new("OriginalLanguage", "original_language"),
+             new("OriginalText", "original_text")], [0],
+            new DbLinkTable("StatementIssues", "StatementId", [new("IssueId", "issue", RefTable.Issues)], "issues"),
+            "statement");
         public override string KeyDescription => "key";
 
         public override ParsedRow Parse(CsvFieldReader r)
@@ -207,8 +244,10 @@ internal abstract class CsvTableRules
     {
         public override CsvFormat Format => CsvFormat.Positions;
         public override DbTable Db { get; } = new("Positions",
-            ["ActorId", "IssueId", "AsOf", "AsOfPrecision", "Stance", "Summary"], [0, 1, 2],
-            new DbLinkTable("PositionEvidence", "PositionId", ["StatementId"]));
+            [new("ActorId", "actor", RefTable.Actors), new("IssueId", "issue", RefTable.Issues), new("AsOf", "as_of", Type: DbValue.Date),
+             new("AsOfPrecision", "as_of_precision"), new("Stance", "stance"), new("Summary", "summary")], [0, 1, 2],
+            new DbLinkTable("PositionEvidence", "PositionId", [new("StatementId", "statement", RefTable.Statements)], "evidence"),
+            "position");
         public override string KeyDescription => "actor + issue + as_of";
 
         public override ParsedRow Parse(CsvFieldReader r)

@@ -8,9 +8,11 @@ namespace PeaceTalks.Web.Csv;
 // (a statement's issues, a meeting's participants, a position's evidence) are SQLite group_concat
 // aggregates, which LINQ cannot express; filters and ordering are still composed in LINQ on top.
 
-public sealed class StatementExportRow
+public sealed class StatementExportRow : IRetractable
 {
     public int Id { get; set; }
+    public DateTime? RetractedAt { get; set; }
+    public string? RetractedReason { get; set; }
     public DateOnly Date { get; set; }
     public string Key { get; set; } = "";
     public string Actor { get; set; } = "";
@@ -29,9 +31,11 @@ public sealed class StatementExportRow
     public string? OriginalText { get; set; }
 }
 
-public sealed class MeetingExportRow
+public sealed class MeetingExportRow : IRetractable
 {
     public int Id { get; set; }
+    public DateTime? RetractedAt { get; set; }
+    public string? RetractedReason { get; set; }
     public string Slug { get; set; } = "";
     public string Title { get; set; } = "";
     public string Place { get; set; } = "";
@@ -44,9 +48,11 @@ public sealed class MeetingExportRow
     public string Source { get; set; } = "";
 }
 
-public sealed class PositionExportRow
+public sealed class PositionExportRow : IRetractable
 {
     public int Id { get; set; }
+    public DateTime? RetractedAt { get; set; }
+    public string? RetractedReason { get; set; }
     public string Actor { get; set; } = "";
     public string ActorName { get; set; } = "";
     public string Side { get; set; } = "";
@@ -60,11 +66,18 @@ public sealed class PositionExportRow
     public string? Sources { get; set; }
 }
 
+/// <summary>An export row that can be marked retracted (with ?retracted=include).</summary>
+public interface IRetractable
+{
+    DateTime? RetractedAt { get; }
+    string? RetractedReason { get; }
+}
+
 public sealed class ExportRowConfiguration :
     IEntityTypeConfiguration<StatementExportRow>, IEntityTypeConfiguration<MeetingExportRow>, IEntityTypeConfiguration<PositionExportRow>
 {
-    public void Configure(EntityTypeBuilder<StatementExportRow> builder) => builder.HasNoKey().ToSqlQuery("""
-        SELECT s.Id, s.Date, s.Key, a.Slug AS Actor, a.Name AS ActorName, s.DatePrecision, s.DateBasis, s.Kind, s.Text,
+    public void Configure(EntityTypeBuilder<StatementExportRow> builder) => builder.HasNoKey().Live().ToSqlQuery("""
+        SELECT s.Id, s.RetractedAt, s.RetractedReason, s.Date, s.Key, a.Slug AS Actor, a.Name AS ActorName, s.DatePrecision, s.DateBasis, s.Kind, s.Text,
                s.Channel, s.Attribution, src.Key AS Source, via.Key AS ViaSource, m.Slug AS Meeting,
                (SELECT group_concat(i.Slug, '|' ORDER BY i.Slug)
                   FROM StatementIssues si JOIN Issues i ON i.Id = si.IssueId WHERE si.StatementId = s.Id) AS Issues,
@@ -76,8 +89,8 @@ public sealed class ExportRowConfiguration :
         LEFT JOIN Meetings m ON m.Id = s.MeetingId
         """);
 
-    public void Configure(EntityTypeBuilder<MeetingExportRow> builder) => builder.HasNoKey().ToSqlQuery("""
-        SELECT m.Id, m.Slug, m.Title, m.Place, m.Date, m.DatePrecision, m.DateBasis, m.DurationMinutes,
+    public void Configure(EntityTypeBuilder<MeetingExportRow> builder) => builder.HasNoKey().Live().ToSqlQuery("""
+        SELECT m.Id, m.RetractedAt, m.RetractedReason, m.Slug, m.Title, m.Place, m.Date, m.DatePrecision, m.DateBasis, m.DurationMinutes,
                (SELECT group_concat(a.Slug || ':' || p.Role, '|' ORDER BY a.Slug)
                   FROM MeetingParticipants p JOIN Actors a ON a.Id = p.ActorId WHERE p.MeetingId = m.Id) AS Participants,
                m.Outcome, src.Key AS Source
@@ -85,16 +98,27 @@ public sealed class ExportRowConfiguration :
         JOIN Sources src ON src.Id = m.SourceId
         """);
 
-    public void Configure(EntityTypeBuilder<PositionExportRow> builder) => builder.HasNoKey().ToSqlQuery("""
-        SELECT p.Id, a.Slug AS Actor, a.Name AS ActorName, a.Side, i.Slug AS Issue, i.Name AS IssueName,
+    public void Configure(EntityTypeBuilder<PositionExportRow> builder) => builder.HasNoKey().Live().ToSqlQuery("""
+        SELECT p.Id, p.RetractedAt, p.RetractedReason, a.Slug AS Actor, a.Name AS ActorName, a.Side, i.Slug AS Issue, i.Name AS IssueName,
                p.AsOf, p.AsOfPrecision, p.Stance, p.Summary,
                (SELECT group_concat(s.Key, '|' ORDER BY s.Key)
-                  FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId WHERE e.PositionId = p.Id) AS Evidence,
+                  FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId
+                  WHERE e.PositionId = p.Id AND s.RetractedAt IS NULL) AS Evidence,
                (SELECT group_concat(DISTINCT src.Title ORDER BY src.Title)
                   FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId JOIN Sources src ON src.Id = s.SourceId
-                  WHERE e.PositionId = p.Id) AS Sources
+                  WHERE e.PositionId = p.Id AND s.RetractedAt IS NULL) AS Sources
         FROM Positions p
         JOIN Actors a ON a.Id = p.ActorId
         JOIN Issues i ON i.Id = p.IssueId
         """);
+}
+
+internal static class ExportRowFilters
+{
+    /// <summary>Export rows of retracted items are left out unless asked for, like the items themselves.</summary>
+    public static EntityTypeBuilder<T> Live<T>(this EntityTypeBuilder<T> builder) where T : class, IRetractable
+    {
+        builder.HasQueryFilter(Data.PeaceTalksDbContext.Live, r => r.RetractedAt == null);
+        return builder;
+    }
 }

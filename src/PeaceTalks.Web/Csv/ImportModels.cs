@@ -7,6 +7,13 @@ public sealed record ImportError(int Row, string Column, string Value, string Re
 
     public static ImportError ForFile(string reason) => new(0, "", "", reason);
 
+    /// <summary>The message without its place, for showing under a form field: "'2025-13-45' is not a date (expected YYYY-MM-DD)".</summary>
+    public string FieldMessage => Value.Length == 0 ? Capitalise(Reason) : $"'{Shorten(Value)}' {Reason}";
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Shorten(string value) => value.Length > ShownValueLength ? value[..ShownValueLength] + "…" : value;
+
     public override string ToString()
     {
         if (Row == 0)
@@ -18,8 +25,7 @@ public sealed record ImportError(int Row, string Column, string Value, string Re
         {
             return $"{place}: {Reason}";
         }
-        var shown = Value.Length > ShownValueLength ? Value[..ShownValueLength] + "…" : Value;
-        return $"{place}: '{shown}' {Reason}";
+        return $"{place}: '{Shorten(Value)}' {Reason}";
     }
 }
 

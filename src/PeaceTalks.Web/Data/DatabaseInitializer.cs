@@ -1,7 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Identity;
+using PeaceTalks.Web.Accounts;
 using PeaceTalks.Web.Csv;
+using PeaceTalks.Web.Editing;
+using PeaceTalks.Web.Models;
 
 namespace PeaceTalks.Web.Data;
 
@@ -42,6 +46,23 @@ public sealed class DatabaseInitializer(
         {
             logger.LogInformation("Seeded {Rows} rows from {Directory} into {File}", seeded, SeedDirectory, file);
         }
+        await EnsureRolesAsync(db, cancellationToken);
+        if (await SetupCodes.EnsureAsync(db, cancellationToken) is { } code)
+        {
+            // Like Jenkins' initial admin password: whoever can read the server's console can make the first admin.
+            logger.LogWarning("No administrator yet. Open /setup in the browser and enter this one-time setup code to create the first admin account: {SetupCode}", code);
+        }
+    }
+
+    /// <summary>The three roles exist in every database; users are never seeded.</summary>
+    private static async Task EnsureRolesAsync(PeaceTalksDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
+        foreach (var role in AppRoles.All.Except(existing))
+        {
+            db.Roles.Add(new IdentityRole(role!) { NormalizedName = role!.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private string SeedDirectory => Path.GetFullPath(seedOptions.Value.Directory, AppContext.BaseDirectory);
@@ -71,10 +92,10 @@ public sealed class DatabaseInitializer(
             return 0;
         }
 
-        var streams = files.Select(path => (path, (Stream)File.OpenRead(path))).ToList();
+        var streams = files.Select(path => (Path.GetFileName(path), (Stream)File.OpenRead(path))).ToList();
         try
         {
-            var reports = await CsvImporter.ImportFilesAsync(connection, transaction, streams, cancellationToken);
+            var reports = await CsvImporter.ImportFilesAsync(connection, transaction, streams, Editor.System, cancellationToken);
             if (reports.FirstOrDefault(r => r.HasErrors) is { } failed)
             {
                 var more = failed.Errors.Count > 1 ? $" (and {failed.Errors.Count - 1} more)" : "";

@@ -1,5 +1,12 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using PeaceTalks.Web.Accounts;
+using PeaceTalks.Web.Editing;
+using PeaceTalks.Web.Models;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
@@ -24,6 +31,7 @@ public static class HostingExtensions
         builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Import");
         builder.Services.AddMudServices();
+        builder.AddAccounts();
 
         // The live connection. A reader who loses the network for a moment gets their page back as it was;
         // a server under load does not keep abandoned sessions (each holds its page state) for long.
@@ -71,6 +79,33 @@ public static class HostingExtensions
         services.AddPooledDbContextFactory<PeaceTalksDbContext>(options => options.UseSqlite(connectionString).EnableThreadSafetyChecks(false));
         services.AddSingleton<DatabaseInitializer>();
 
+        // Accounts: ASP.NET Core Identity on the app's own database. Its user store wants a scoped context; that
+        // context serves Identity only, and interactive pages reach UserManager through a fresh scope per operation.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PeaceTalksDbContext>>().CreateDbContext());
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                // Length over composition rules (NIST SP 800-63B): at least 12 characters, not one repeated.
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 4;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PeaceTalksDbContext>()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>();
+
+        // Writes: every one goes through EditorAccess, which checks the role on the server.
+        services.AddScoped<EditorAccess>();
+        services.AddScoped<RecordEditService>();
+        services.AddScoped<UserAdministration>();
+        services.AddSingleton<AuditQueries>();
+
         // Read side: one small query service per feature.
         services.AddSingleton<FilterResolver>();
         services.AddSingleton<LookupQueries>();
@@ -79,12 +114,45 @@ public static class HostingExtensions
         services.AddSingleton<ActorQueries>();
         services.AddSingleton<MeetingQueries>();
         services.AddSingleton<SearchQueries>();
+        services.AddSingleton<StatementQueries>();
 
         // CSV
         services.AddSingleton<CsvImporter>();
         services.AddSingleton<CsvExporter>();
         services.AddSingleton<ImportRateLimiter>();
         return services;
+    }
+
+    /// <summary>Sign-in cookies, roles on pages, and the "private install" switch (Access:RequireSignIn).</summary>
+    private static void AddAccounts(this IHostApplicationBuilder builder)
+    {
+        var access = builder.Configuration.GetSection("Access").Get<AccessOptions>() ?? new AccessOptions();
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration("Access");
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        new IdentityBuilder(typeof(AppUser), typeof(IdentityRole), builder.Services).AddSignInManager();
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "PeaceTalks.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            options.SlidingExpiration = true;
+        });
+        // The cookie is checked against the database as often as a live page is: a locked or demoted user loses access.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = access.RevalidateInterval);
+        builder.Services.AddAuthorization(options =>
+        {
+            if (access.RequireSignIn)
+            {
+                options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            }
+        });
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
     }
 
     /// <summary>The request pipeline and endpoints.</summary>
@@ -100,10 +168,14 @@ public static class HostingExtensions
         app.UseHttpLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UsePasswordChangeWhenRequired();
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
         app.MapCsvExports().RequireRateLimiting(ExportRateLimit);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

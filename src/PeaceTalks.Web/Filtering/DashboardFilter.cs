@@ -31,19 +31,22 @@ public sealed record DashboardFilter
     /// <summary>Stance matrix: mark what changed between this day and <see cref="AsOf"/>.</summary>
     public DateOnly? Since { get; init; }
 
+    /// <summary>Also show items an editor retracted, marked as such (?retracted=include).</summary>
+    public bool IncludeRetracted { get; init; }
+
     public IReadOnlyList<string> Problems { get; init; } = [];
 
     /// <summary>True when no filter is set (problems aside).</summary>
     public bool IsEmpty =>
         Actors.Count == 0 && Sides.Count == 0 && Issues.Count == 0 && From is null && To is null
-        && Text is null && Kind == ItemKind.All && !OldestFirst && AsOf is null && Since is null;
+        && Text is null && Kind == ItemKind.All && !OldestFirst && AsOf is null && Since is null && !IncludeRetracted;
 
     public static DashboardFilter Empty { get; } = new();
 
     public static DashboardFilter Parse(
         IReadOnlyList<string?>? actor = null, IReadOnlyList<string?>? side = null, IReadOnlyList<string?>? issue = null,
         string? from = null, string? to = null, string? q = null, string? kind = null, string? order = null,
-        string? asof = null, string? since = null)
+        string? asof = null, string? since = null, string? retracted = null)
     {
         var problems = new List<string>();
         var fromDate = ParseDate("from", from, problems);
@@ -73,6 +76,7 @@ public sealed record DashboardFilter
             OldestFirst = ParseOrder(order, problems),
             AsOf = asOfDate,
             Since = sinceDate,
+            IncludeRetracted = ParseRetracted(retracted, problems),
             Problems = problems,
         };
     }
@@ -111,6 +115,10 @@ public sealed record DashboardFilter
         if (Since is { } since)
         {
             pairs.Add(Pair("since", Iso(since)));
+        }
+        if (IncludeRetracted)
+        {
+            pairs.Add(Pair("retracted", "include"));
         }
         return QueryString.Create(pairs).ToUriComponent();
     }
@@ -183,6 +191,13 @@ public sealed record DashboardFilter
         null or "" or "newest" => false,
         "oldest" => true,
         _ => Problem(false, $"'{Shorten(value)}' is not an order (newest or oldest) — showing newest first.", problems),
+    };
+
+    private static bool ParseRetracted(string? value, List<string> problems) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "hide" => false,
+        "include" => true,
+        _ => Problem(false, $"'{Shorten(value)}' is not a choice for retracted items (include or hide) — hiding them.", problems),
     };
 
     private static T Problem<T>(T fallback, string message, List<string> problems)

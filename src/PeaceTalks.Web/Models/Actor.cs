@@ -1,8 +1,11 @@
 namespace PeaceTalks.Web.Models;
 
-public class Actor
+public class Actor : IRecord
 {
     public int Id { get; set; }
+    public long Version { get; set; } = 1;
+    public DateTime? RetractedAt { get; set; }
+    public string? RetractedReason { get; set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }
     public ActorKind Kind { get; set; }

@@ -1,8 +1,11 @@
 namespace PeaceTalks.Web.Models;
 
-public class Meeting
+public class Meeting : IRecord
 {
     public int Id { get; set; }
+    public long Version { get; set; } = 1;
+    public DateTime? RetractedAt { get; set; }
+    public string? RetractedReason { get; set; }
     public required string Slug { get; set; }
     public required string Title { get; set; }
     public required string Place { get; set; }

@@ -4,9 +4,12 @@ namespace PeaceTalks.Web.Models;
 /// An actor's stance on an issue as of a date, read from the statements that evidence it.
 /// At most one per actor, issue and day: a later reading for the same day replaces the earlier one.
 /// </summary>
-public class Position
+public class Position : IRecord
 {
     public int Id { get; set; }
+    public long Version { get; set; } = 1;
+    public DateTime? RetractedAt { get; set; }
+    public string? RetractedReason { get; set; }
     public int ActorId { get; set; }
     public Actor Actor { get; set; } = null!;
     public int IssueId { get; set; }

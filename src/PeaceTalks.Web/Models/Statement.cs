@@ -1,8 +1,11 @@
 namespace PeaceTalks.Web.Models;
 
-public class Statement
+public class Statement : IRecord
 {
     public int Id { get; set; }
+    public long Version { get; set; } = 1;
+    public DateTime? RetractedAt { get; set; }
+    public string? RetractedReason { get; set; }
 
     /// <summary>Stable natural key (a slug) so positions can cite it and imports can match it.</summary>
     public required string Key { get; set; }

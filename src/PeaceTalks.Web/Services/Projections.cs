@@ -29,7 +29,10 @@ public static class Projections
             : new SourceRef(s.ViaSource.Key, s.ViaSource.Title, s.ViaSource.Outlet, s.ViaSource.Url, s.ViaSource.PublishedOn, s.ViaSource.PublishedPrecision),
         s.Meeting == null ? null : new MeetingRef(s.Meeting.Slug, s.Meeting.Title),
         s.OriginalLanguage,
-        s.OriginalText);
+        s.OriginalText)
+    {
+        RetractedReason = s.RetractedAt == null ? null : s.RetractedReason ?? "no reason given",
+    };
 
     public static readonly Expression<Func<Meeting, MeetingItem>> Meeting = m => new MeetingItem(
         m.Id,
@@ -41,7 +44,10 @@ public static class Projections
         m.DateBasis,
         m.DurationMinutes,
         m.Outcome,
-        new SourceRef(m.Source.Key, m.Source.Title, m.Source.Outlet, m.Source.Url, m.Source.PublishedOn, m.Source.PublishedPrecision));
+        new SourceRef(m.Source.Key, m.Source.Title, m.Source.Outlet, m.Source.Url, m.Source.PublishedOn, m.Source.PublishedPrecision))
+    {
+        RetractedReason = m.RetractedAt == null ? null : m.RetractedReason ?? "no reason given",
+    };
 
     private sealed record IssueLink(int StatementId, string Slug, string Name);
 

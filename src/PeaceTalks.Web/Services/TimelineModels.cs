@@ -31,6 +31,9 @@ public sealed record StatementItem(
     string? OriginalText)
 {
     public IReadOnlyList<IssueRef> Issues { get; init; } = [];
+
+    /// <summary>Why an editor withdrew it; null for a live statement (only shown where retracted items are asked for).</summary>
+    public string? RetractedReason { get; init; }
 }
 
 public sealed record ParticipantItem(ActorRef Actor, string Side, ParticipantRole Role);
@@ -48,6 +51,9 @@ public sealed record MeetingItem(
     SourceRef Source)
 {
     public IReadOnlyList<ParticipantItem> Participants { get; init; } = [];
+
+    /// <summary>Why an editor withdrew it; null for a live meeting.</summary>
+    public string? RetractedReason { get; init; }
 }
 
 /// <summary>One entry of the timeline: a statement or a meeting.</summary>

@@ -26,7 +26,7 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         var statements = new List<StatementItem>();
         if (filter.Filter.Kind != ItemKind.Meetings)
         {
-            var query = FilterStatements(db.Statements.AsNoTracking(), filter);
+            var query = FilterStatements(Statements(db, filter), filter);
             query = AfterCursor(query, after, oldestFirst);
             query = oldestFirst
                 ? query.OrderBy(s => s.Date).ThenBy(s => s.Id)
@@ -37,7 +37,7 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         var meetings = new List<MeetingItem>();
         if (filter.Filter.Kind != ItemKind.Statements)
         {
-            var query = FilterMeetings(db.Meetings.AsNoTracking(), filter);
+            var query = FilterMeetings(Meetings(db, filter), filter);
             query = AfterCursor(query, after, oldestFirst);
             query = oldestFirst
                 ? query.OrderBy(m => m.Date).ThenBy(m => m.Id)
@@ -64,12 +64,22 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var statements = filter.Filter.Kind == ItemKind.Meetings ? 0
-            : await FilterStatements(db.Statements.AsNoTracking(), filter).CountAsync(cancellationToken);
+            : await FilterStatements(Statements(db, filter), filter).CountAsync(cancellationToken);
         var meetings = filter.Filter.Kind == ItemKind.Statements ? 0
-            : await FilterMeetings(db.Meetings.AsNoTracking(), filter).CountAsync(cancellationToken);
-        return new TimelineCounts(statements, await db.Statements.CountAsync(cancellationToken),
-            meetings, await db.Meetings.CountAsync(cancellationToken));
+            : await FilterMeetings(Meetings(db, filter), filter).CountAsync(cancellationToken);
+        return new TimelineCounts(statements, await Statements(db, filter).CountAsync(cancellationToken),
+            meetings, await Meetings(db, filter).CountAsync(cancellationToken));
     }
+
+    /// <summary>All live statements, or with the filter's "include retracted" every statement.</summary>
+    public static IQueryable<Statement> Statements(PeaceTalksDbContext db, ResolvedFilter filter) => filter.Filter.IncludeRetracted
+        ? db.Statements.AsNoTracking().IgnoreQueryFilters([PeaceTalksDbContext.Live])
+        : db.Statements.AsNoTracking();
+
+    /// <summary>All live meetings, or with the filter's "include retracted" every meeting.</summary>
+    public static IQueryable<Meeting> Meetings(PeaceTalksDbContext db, ResolvedFilter filter) => filter.Filter.IncludeRetracted
+        ? db.Meetings.AsNoTracking().IgnoreQueryFilters([PeaceTalksDbContext.Live])
+        : db.Meetings.AsNoTracking();
 
     /// <summary>Applies the actor, side, issue, date and text filters (not the kind or order) to statements.</summary>
     public static IQueryable<Statement> FilterStatements(IQueryable<Statement> query, ResolvedFilter filter)

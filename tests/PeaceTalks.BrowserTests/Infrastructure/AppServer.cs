@@ -1,9 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PeaceTalks.Web.Accounts;
+using PeaceTalks.Web.Models;
 
 namespace PeaceTalks.BrowserTests.Infrastructure;
 
@@ -28,8 +34,39 @@ public sealed class AppServer : WebApplicationFactory<Program>
     /// <summary>More configuration, e.g. a lower rate limit for a test.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Every line the app logged, e.g. the setup code it prints at first start.</summary>
+    public ConcurrentQueue<string> Log { get; } = new();
+
+    /// <summary>The password of every account the tests make.</summary>
+    public const string Password = "a long test password";
+
+    /// <summary>Makes an account directly in the app's database (what an admin does on /admin/users), ready to sign in.</summary>
+    public async Task CreateUserAsync(string email, string name, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+        var problems = await UserAdministration.CreateAccountAsync(users, email, name, role, Password, mustChangePassword: false);
+        Assert.Empty(problems);
+    }
+
+    /// <summary>Gives an account another role, as an admin does on /admin/users (with the security stamp updated).</summary>
+    public async Task SetRoleAsync(string email, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, role);
+        await users.UpdateSecurityStampAsync(user);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
         builder.UseEnvironment(Environments.Development);
         builder.UseSetting("ConnectionStrings:PeaceTalks", $"Data Source={DatabasePath};Default Timeout=30");
         if (SeedDirectory is not null)
@@ -64,5 +101,24 @@ public sealed class AppServer : WebApplicationFactory<Program>
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class QueueLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new QueueLogger(lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class QueueLogger(ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue(formatter(state, exception));
+        }
     }
 }

@@ -7,6 +7,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowserContext? _previous;
+    private readonly List<IBrowserContext> _extra = [];
 
     public AppServer App { get; } = new();
     public IBrowser? Browser { get; private set; }
@@ -32,15 +33,35 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh page on another app server (one seeded with different data).</summary>
     public async Task<IPage> NewPageAsync(string baseUrl, int width = 1366, int height = 768, bool darkMode = false)
     {
-        if (Browser is null)
-        {
-            Assert.Skip(Chromium.MissingMessage);
-        }
-        // Tests in the browser collection run one at a time; closing the last test's context ends its live
-        // connection, so open circuits do not pile up in the app and the browser.
+        // Tests in the browser collection run one at a time; closing the last test's contexts ends their live
+        // connections, so open circuits do not pile up in the app and the browser.
         if (_previous is not null)
         {
             await _previous.CloseAsync();
+        }
+        foreach (var extra in _extra)
+        {
+            await extra.CloseAsync();
+        }
+        _extra.Clear();
+        var context = await NewContextAsync(baseUrl, width, height, darkMode);
+        _previous = context;
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A second browser (its own cookies) open beside the test's first page, e.g. a second editor.</summary>
+    public async Task<IPage> AnotherPageAsync(string baseUrl, int width = 1366, int height = 768)
+    {
+        var context = await NewContextAsync(baseUrl, width, height, false);
+        _extra.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    private async Task<IBrowserContext> NewContextAsync(string baseUrl, int width, int height, bool darkMode)
+    {
+        if (Browser is null)
+        {
+            Assert.Skip(Chromium.MissingMessage);
         }
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -50,8 +71,20 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(15_000);
-        _previous = context;
-        return await context.NewPageAsync();
+        return context;
+    }
+
+    /// <summary>A fresh page signed in with a new account of the given role (one account per role and app).</summary>
+    public Task<IPage> NewSignedInPageAsync(string role, int width = 1366, int height = 768, bool darkMode = false) =>
+        NewSignedInPageAsync(App, role, width, height, darkMode);
+
+    public async Task<IPage> NewSignedInPageAsync(AppServer app, string role, int width = 1366, int height = 768, bool darkMode = false)
+    {
+        var email = $"{role.ToLowerInvariant()}@peacetalks.test";
+        await app.CreateUserAsync(email, $"Test {role}", role);
+        var page = await NewPageAsync(app.BaseUrl, width, height, darkMode);
+        await new Pages.SignInPage(page).SignInAsync(email, AppServer.Password);
+        return page;
     }
 
     /// <summary>Saves what the screen shows, and (for pages longer than the screen) the whole page as name-full.png.</summary>

@@ -19,9 +19,12 @@ public sealed class StatementCardTests : BunitContext
         Issues = [new IssueRef("territorial-concessions", "Territorial concessions")],
     };
 
+    private readonly Bunit.TestDoubles.BunitAuthorizationContext _authorization;
+
     public StatementCardTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        _authorization = AddAuthorization();
         Services.AddMudServicesForTests();
     }
 

@@ -1,3 +1,4 @@
+using PeaceTalks.Web.Editing;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Csv;
@@ -27,7 +28,7 @@ public sealed class CsvImporterTests
         var importer = database.Get<CsvImporter>();
 
         var preview = await importer.PreviewAsync(CsvTestFiles.Utf8(file), "statements.csv");
-        var import = await importer.ImportAsync(CsvTestFiles.Utf8(file), "statements.csv");
+        var import = await importer.ImportAsync(CsvTestFiles.Utf8(file), "statements.csv", Editor.System);
 
         Assert.Equal(
         [
@@ -51,9 +52,9 @@ public sealed class CsvImporterTests
 
         var preview = await importer.PreviewAsync(CsvTestFiles.Utf8(file), "statements.csv");
         Assert.Equal(before, await SnapshotAsync(database));
-        var first = await importer.ImportAsync(CsvTestFiles.Utf8(file), "statements.csv");
+        var first = await importer.ImportAsync(CsvTestFiles.Utf8(file), "statements.csv", Editor.System);
         var afterFirst = await SnapshotAsync(database);
-        var second = await importer.ImportAsync(CsvTestFiles.Utf8(file, bom: true), "statements.csv");
+        var second = await importer.ImportAsync(CsvTestFiles.Utf8(file, bom: true), "statements.csv", Editor.System);
 
         Assert.Equal((100, 0, 0, false), (preview.Added, preview.Updated, preview.Unchanged, preview.Written));
         Assert.Equal((100, 0, 0, true), (first.Added, first.Updated, first.Unchanged, first.Written));
@@ -67,10 +68,10 @@ public sealed class CsvImporterTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var importer = database.Get<CsvImporter>();
-        await importer.ImportAsync(CsvTestFiles.Utf8(CsvTestFiles.File([CsvTestFiles.StatementRow(1), CsvTestFiles.StatementRow(2)])), "s.csv");
+        await importer.ImportAsync(CsvTestFiles.Utf8(CsvTestFiles.File([CsvTestFiles.StatementRow(1), CsvTestFiles.StatementRow(2)])), "s.csv", Editor.System);
 
         var report = await importer.ImportAsync(
-            CsvTestFiles.Utf8(CsvTestFiles.File([CsvTestFiles.StatementRow(1, text: "Corrected wording"), CsvTestFiles.StatementRow(2)])), "s.csv");
+            CsvTestFiles.Utf8(CsvTestFiles.File([CsvTestFiles.StatementRow(1, text: "Corrected wording"), CsvTestFiles.StatementRow(2)])), "s.csv", Editor.System);
 
         Assert.Equal((0, 1, 1), (report.Added, report.Updated, report.Unchanged));
         await using var db = database.CreateContext();
@@ -85,7 +86,7 @@ public sealed class CsvImporterTests
         var before = await SnapshotAsync(database);
         var crash = new CrashAfter(1000);
 
-        await Assert.ThrowsAsync<IOException>(() => database.Get<CsvImporter>().ImportAsync(CsvTestFiles.Utf8(file), "statements.csv", crash));
+        await Assert.ThrowsAsync<IOException>(() => database.Get<CsvImporter>().ImportAsync(CsvTestFiles.Utf8(file), "statements.csv", Editor.System, crash));
 
         Assert.True(crash.Written >= 1000);
         Assert.Equal(before, await SnapshotAsync(database));
@@ -101,7 +102,7 @@ public sealed class CsvImporterTests
         var progress = new CancelAfter(1000, cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            database.Get<CsvImporter>().ImportAsync(CsvTestFiles.Utf8(file), "statements.csv", progress, cancel.Token));
+            database.Get<CsvImporter>().ImportAsync(CsvTestFiles.Utf8(file), "statements.csv", Editor.System, progress, cancel.Token));
 
         Assert.Equal(before, await SnapshotAsync(database));
     }
@@ -217,7 +218,7 @@ public sealed class CsvImporterTests
         var text = "<script>alert(1)</script><img src=x onerror=alert(2)>";
 
         var report = await database.Get<CsvImporter>().ImportAsync(
-            CsvTestFiles.Utf8(CsvTestFiles.File([CsvTestFiles.StatementRow(1, text: text)])), "markup.csv");
+            CsvTestFiles.Utf8(CsvTestFiles.File([CsvTestFiles.StatementRow(1, text: text)])), "markup.csv", Editor.System);
 
         Assert.True(report.Written);
         await using var db = database.CreateContext();

@@ -1,3 +1,4 @@
+using PeaceTalks.Web.Editing;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Csv;
@@ -52,7 +53,7 @@ public sealed class CsvRoundTripTests
         await using var copy = await TestDatabase.CreateAsync(seed: false);
         foreach (var table in CsvTestFiles.TableOrder)
         {
-            var report = await copy.Get<CsvImporter>().ImportAsync(new MemoryStream(first[table]), table + ".csv");
+            var report = await copy.Get<CsvImporter>().ImportAsync(new MemoryStream(first[table]), table + ".csv", Editor.System);
             Assert.True(report.Written, string.Join("; ", report.Errors));
         }
         var second = await CsvTestFiles.ExportAllAsync(copy);

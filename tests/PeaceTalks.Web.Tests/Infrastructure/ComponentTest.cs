@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using PeaceTalks.Web.Extensions;
 
@@ -14,10 +15,14 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     protected virtual bool Seed => true;
 
+    /// <summary>Who the rendered page belongs to: anonymous unless a test signs in (SetAuthorized, SetRoles).</summary>
+    protected BunitAuthorizationContext Authorization { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync(Seed);
         JSInterop.Mode = JSRuntimeMode.Loose;
+        Authorization = AddAuthorization();
         Services.AddMudServicesForTests();
         Services.AddPeaceTalksServices(Database.ConnectionString);
     }

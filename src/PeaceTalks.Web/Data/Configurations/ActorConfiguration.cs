@@ -8,6 +8,7 @@ public sealed class ActorConfiguration : IEntityTypeConfiguration<Actor>
 {
     public void Configure(EntityTypeBuilder<Actor> builder)
     {
+        builder.ConfigureRecord();
         builder.Property(a => a.Slug).HasMaxLength(FieldLimits.Slug);
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.Property(a => a.Name).HasMaxLength(FieldLimits.Name);

@@ -8,6 +8,7 @@ public sealed class IssueConfiguration : IEntityTypeConfiguration<Issue>
 {
     public void Configure(EntityTypeBuilder<Issue> builder)
     {
+        builder.ConfigureRecord();
         builder.Property(i => i.Slug).HasMaxLength(FieldLimits.Slug);
         builder.HasIndex(i => i.Slug).IsUnique();
         builder.Property(i => i.Name).HasMaxLength(FieldLimits.Name);

@@ -8,6 +8,7 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
+        builder.ConfigureRecord();
         builder.Property(m => m.Slug).HasMaxLength(FieldLimits.Slug);
         builder.HasIndex(m => m.Slug).IsUnique();
         builder.Property(m => m.Title).HasMaxLength(FieldLimits.Name);
@@ -23,6 +24,7 @@ public sealed class MeetingParticipantConfiguration : IEntityTypeConfiguration<M
     public void Configure(EntityTypeBuilder<MeetingParticipant> builder)
     {
         builder.HasKey(p => new { p.MeetingId, p.ActorId });
+        builder.HasQueryFilter(PeaceTalksDbContext.Live, p => p.Meeting.RetractedAt == null && p.Actor.RetractedAt == null);
         builder.HasIndex(p => new { p.ActorId, p.MeetingId });
         builder.HasOne(p => p.Meeting).WithMany(m => m.Participants).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.Actor).WithMany(a => a.Meetings).OnDelete(DeleteBehavior.Restrict);

@@ -8,6 +8,7 @@ public sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
 {
     public void Configure(EntityTypeBuilder<Source> builder)
     {
+        builder.ConfigureRecord();
         builder.Property(s => s.Key).HasMaxLength(FieldLimits.Slug);
         builder.HasIndex(s => s.Key).IsUnique();
         builder.Property(s => s.Title).HasMaxLength(FieldLimits.Name);

@@ -8,6 +8,7 @@ public sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
 {
     public void Configure(EntityTypeBuilder<Statement> builder)
     {
+        builder.ConfigureRecord();
         builder.Property(s => s.Key).HasMaxLength(FieldLimits.Slug);
         builder.HasIndex(s => s.Key).IsUnique();
         builder.Property(s => s.Text).HasMaxLength(FieldLimits.Text);
@@ -31,6 +32,8 @@ public sealed class StatementIssueConfiguration : IEntityTypeConfiguration<State
     public void Configure(EntityTypeBuilder<StatementIssue> builder)
     {
         builder.HasKey(si => new { si.StatementId, si.IssueId });
+        // A link is live when both ends are (EF warns about a filtered required end otherwise).
+        builder.HasQueryFilter(PeaceTalksDbContext.Live, si => si.Statement.RetractedAt == null && si.Issue.RetractedAt == null);
         // The issue filter looks statements up by issue.
         builder.HasIndex(si => new { si.IssueId, si.StatementId });
         builder.HasOne(si => si.Statement).WithMany(s => s.Issues).OnDelete(DeleteBehavior.Cascade);

@@ -1,0 +1,16 @@
+namespace PeaceTalks.Web.Accounts;
+
+/// <summary>Who may read: "Access" in configuration.</summary>
+public sealed class AccessOptions
+{
+    /// <summary>A private install: every page, export and feed needs a signed-in user. Default: reading is open.</summary>
+    public bool RequireSignIn { get; set; }
+
+    /// <summary>
+    /// How often an open page re-checks its user against the database (deleted, locked, role changed), and how often
+    /// the sign-in cookie is checked the same way. A role change takes effect within this time.
+    /// </summary>
+    public int RevalidateSeconds { get; set; } = 30;
+
+    public TimeSpan RevalidateInterval => TimeSpan.FromSeconds(Math.Clamp(RevalidateSeconds, 1, 3600));
+}

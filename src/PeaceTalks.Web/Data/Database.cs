@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using PeaceTalks.Web.Csv;
+using PeaceTalks.Web.Editing;
+using PeaceTalks.Web.Models;
+
+namespace PeaceTalks.Web.Data;
+
+/// <summary>Thrown when another writer holds the database for longer than a write is willing to wait.</summary>
+public sealed class DatabaseBusyException(string message, Exception inner) : Exception(message, inner);
+
+/// <summary>The few things the write path does differently per database: taking the write lock and writing rows fast.</summary>
+internal static class Database
+{
+    /// <summary>
+    /// Begins a transaction that holds the database's write lock from its first statement (SQLite: BEGIN IMMEDIATE),
+    /// so a write plans and writes against the same data and two writers never interleave.
+    /// </summary>
+    public static Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+        {
+            throw Busy(ex);
+        }
+    }
+
+    public static DatabaseBusyException Busy(Exception inner) =>
+        new("Another import or edit is being written right now. Try again in a moment; nothing was changed.", inner);
+
+    /// <summary>A read transaction: everything read in it sees one state of the database.</summary>
+    public static Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+
+    public static IRowWriter RowWriter(DbConnection connection, DbTransaction transaction, DbTable table) =>
+        new SqliteRowWriter((SqliteConnection)connection, (SqliteTransaction)transaction, table);
+
+    /// <summary>Adds an import batch record and returns its id.</summary>
+    public static async Task<long> AddBatchAsync(DbConnection connection, DbTransaction transaction, ImportBatch batch, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO "ImportBatches" ("At", "UserId", "UserName", "FileName", "Sha256", "Format", "Rows", "Added", "Updated", "Unchanged")
+            VALUES (@at, @user, @name, @file, @sha, @format, @rows, @added, @updated, @unchanged) RETURNING "Id"
+            """;
+        RecordWriter.AddParameter(command, "@at", batch.At);
+        RecordWriter.AddParameter(command, "@user", (object?)batch.UserId ?? DBNull.Value);
+        RecordWriter.AddParameter(command, "@name", batch.UserName);
+        RecordWriter.AddParameter(command, "@file", batch.FileName);
+        RecordWriter.AddParameter(command, "@sha", batch.Sha256);
+        RecordWriter.AddParameter(command, "@format", batch.Format);
+        RecordWriter.AddParameter(command, "@rows", batch.Rows);
+        RecordWriter.AddParameter(command, "@added", batch.Added);
+        RecordWriter.AddParameter(command, "@updated", batch.Updated);
+        RecordWriter.AddParameter(command, "@unchanged", batch.Unchanged);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>Writes the rows of one table, their link rows and their audit entries.</summary>
+internal interface IRowWriter : IDisposable
+{
+    /// <summary>Adds a row (version 1) with its links; returns its id.</summary>
+    long Insert(string?[] values, IReadOnlyList<string?[]> links);
+
+    /// <summary>Replaces a row's values and links and bumps its version.</summary>
+    void Update(long id, string?[] values, IReadOnlyList<string?[]> links);
+
+    /// <summary>Marks a row retracted (at, reason) or live again (nulls), and bumps its version.</summary>
+    void SetRetracted(long id, DateTime? at, string? reason);
+
+    void Audit(AuditEntry entry);
+}

@@ -1,0 +1,103 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using PeaceTalks.Web.Csv;
+using PeaceTalks.Web.Data;
+
+namespace PeaceTalks.Web.Editing;
+
+/// <summary>
+/// Makes a natural key for a new item whose key field was left empty: a slug of its name, title or words
+/// ("vladimir-putin", "putin-2025-12-02-we-are-ready"), with -2, -3… when the slug is taken.
+/// </summary>
+public static class RecordKeys
+{
+    private const int MaxWords = 6;
+
+    internal static async Task FillAsync(DbConnection connection, CsvTable table, Dictionary<string, string?> cells, CancellationToken cancellationToken)
+    {
+        var rules = CsvTableRules.For(table);
+        if (rules.Db.SingleKey is not { } keyColumn || !string.IsNullOrWhiteSpace(cells.GetValueOrDefault(keyColumn.Field)))
+        {
+            return;
+        }
+        var basis = Suggest(table, cells);
+        if (basis.Length == 0)
+        {
+            return; // the rules will say the key is required
+        }
+        var candidate = basis;
+        for (var n = 2; await ExistsAsync(connection, rules.Db, keyColumn, candidate, cancellationToken); n++)
+        {
+            var suffix = "-" + n.ToString(CultureInfo.InvariantCulture);
+            candidate = basis[..Math.Min(basis.Length, FieldLimits.Slug - suffix.Length)].TrimEnd('-') + suffix;
+        }
+        cells[keyColumn.Field] = candidate;
+    }
+
+    /// <summary>The slug a new item would get from its other fields, before checking whether it is taken.</summary>
+    public static string Suggest(CsvTable table, IReadOnlyDictionary<string, string?> cells)
+    {
+        string Get(string field) => cells.GetValueOrDefault(field) ?? "";
+        return table switch
+        {
+            CsvTable.Issues or CsvTable.Actors => Slug(Get("name")),
+            CsvTable.Sources => Slug($"{Get("outlet")} {Get("title")}"),
+            CsvTable.Meetings => Slug($"{Get("title")} {Get("date")}"),
+            CsvTable.Statements => Slug($"{Get("actor")} {Get("date")} {string.Join(' ', Words(Get("text")).Take(MaxWords))}"),
+            _ => "",
+        };
+    }
+
+    /// <summary>
+    /// Lower-case ASCII letters and digits joined by single hyphens. Accents are dropped ("Šefčovič" → "sefcovic"),
+    /// Cyrillic is transliterated ("Песков" → "peskov"), anything else becomes a separator.
+    /// </summary>
+    public static string Slug(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            var lower = char.ToLowerInvariant(c);
+            if (lower is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                sb.Append(lower);
+            }
+            else if (Cyrillic(lower) is { } latin)
+            {
+                sb.Append(latin);
+            }
+            else if (sb.Length > 0 && sb[^1] != '-')
+            {
+                sb.Append('-');
+            }
+        }
+        var slug = sb.ToString().Trim('-');
+        return slug.Length <= FieldLimits.Slug ? slug : slug[..FieldLimits.Slug].TrimEnd('-');
+    }
+
+    private static IEnumerable<string> Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetterOrDigit));
+
+    // Russian and Ukrainian letters (after accents were split off, so й is и here): a plain, readable transliteration.
+    private static string? Cyrillic(char c) => c switch
+    {
+        'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'ґ' => "g", 'д' => "d", 'е' => "e", 'є' => "ye", 'ж' => "zh",
+        'з' => "z", 'и' => "i", 'і' => "i", 'ї' => "yi", 'к' => "k", 'л' => "l", 'м' => "m", 'н' => "n", 'о' => "o",
+        'п' => "p", 'р' => "r", 'с' => "s", 'т' => "t", 'у' => "u", 'ф' => "f", 'х' => "kh", 'ц' => "ts", 'ч' => "ch",
+        'ш' => "sh", 'щ' => "shch", 'ы' => "y", 'э' => "e", 'ю' => "yu", 'я' => "ya", 'ь' or 'ъ' => "",
+        _ => null,
+    };
+
+    private static async Task<bool> ExistsAsync(DbConnection connection, DbTable table, TableColumn key, string value, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table.Name}\" WHERE \"{key.Name}\" = @key";
+        RecordWriter.AddParameter(command, "@key", value);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+}
