@@ -94,15 +94,15 @@ public sealed class Scenarios : IAsyncDisposable
         }
         if (filter.Text is not null)
         {
-            statementWhere.Add("(s.Text LIKE @q ESCAPE '\\' OR (s.OriginalText IS NOT NULL AND s.OriginalText LIKE @q ESCAPE '\\'))");
-            meetingWhere.Add("(m.Title LIKE @q ESCAPE '\\' OR m.Place LIKE @q ESCAPE '\\' OR m.Outcome LIKE @q ESCAPE '\\')");
+            statementWhere.Add("s.Id IN (SELECT rowid FROM StatementSearch WHERE StatementSearch MATCH @q)");
+            meetingWhere.Add("m.Id IN (SELECT rowid FROM MeetingSearch WHERE MeetingSearch MATCH @q)");
         }
         void Bind(SqliteCommand command)
         {
             if (actorId is not null) command.Parameters.AddWithValue("@actor", actorId);
             if (filter.From is { } from) command.Parameters.AddWithValue("@from", DashboardFilter.Iso(from));
             if (filter.To is { } to) command.Parameters.AddWithValue("@to", DashboardFilter.Iso(to));
-            if (filter.Text is { } text) command.Parameters.AddWithValue("@q", LikePattern.Contains(text));
+            if (filter.Text is { } text) command.Parameters.AddWithValue("@q", SearchText.Parse(text)!.ToFts5());
         }
         static string Where(List<string> parts) => parts.Count == 0 ? "" : "WHERE " + string.Join(" AND ", parts);
 

@@ -113,7 +113,7 @@ public sealed class HostileDataTests(BrowserFixture fixture, HostileServer hosti
         var search = page.Locator("#global-search");
         await search.FocusAsync();
         await search.PressSequentiallyAsync("<script>", new() { Delay = 30 });
-        await Expect(page.GetByRole(AriaRole.Option).First).ToContainTextAsync("<script>alert('quote')</script>");
+        await Expect(page.GetByRole(AriaRole.Option).Filter(new() { HasText = "<script>alert('quote')</script>" })).ToBeVisibleAsync();
 
         Assert.Equal(0, dialogs);
     }

@@ -14,7 +14,7 @@ namespace PeaceTalks.Web.Csv;
 /// Row order is fixed (by natural key where the page has no order of its own), so an export, re-imported
 /// into an empty database and exported again, gives the same bytes.
 /// </summary>
-public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory)
+public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory, StanceQueries stances)
 {
     /// <summary>The column added to every export with ?retracted=include: the reason, empty for live items.</summary>
     public const string RetractedColumn = "retracted";
@@ -70,7 +70,7 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var include = filter.Filter.IncludeRetracted;
-        var actors = ActorQueries.Filtered(Set(db.Actors, include), filter);
+        var actors = ActorQueries.Filtered(db, Set(db.Actors, include), filter);
         var rows = actors.OrderBy(a => a.Slug)
             .Select(a => new { a.Slug, a.Name, a.Kind, a.Role, a.Side, a.AlternativeNames, Retracted = Retracted(a.RetractedAt, a.RetractedReason) });
         await foreach (var a in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -101,7 +101,7 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         var rows = Set(db.Set<MeetingExportRow>(), include);
         if (!(filter.Applied with { IncludeRetracted = false }).IsEmpty)
         {
-            var ids = TimelineQueries.FilterMeetings(TimelineQueries.Meetings(db, filter), filter).Select(m => m.Id);
+            var ids = TimelineQueries.FilterMeetings(db, TimelineQueries.Meetings(db, filter), filter).Select(m => m.Id);
             rows = rows.Where(r => ids.Contains(r.Id));
         }
         await foreach (var m in rows.OrderBy(m => m.Date).ThenBy(m => m.Slug).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -122,7 +122,7 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         var rows = Set(db.Set<StatementExportRow>(), include);
         if (!(filter.Applied with { OldestFirst = false, IncludeRetracted = false }).IsEmpty)
         {
-            var ids = TimelineQueries.FilterStatements(TimelineQueries.Statements(db, filter), filter).Select(s => s.Id);
+            var ids = TimelineQueries.FilterStatements(db, TimelineQueries.Statements(db, filter), filter).Select(s => s.Id);
             rows = rows.Where(r => ids.Contains(r.Id));
         }
         rows = filter.Filter.OldestFirst
@@ -150,12 +150,14 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         // The matrix as of a day is made of live positions only; the full history can include retracted ones.
         var include = filter.Filter.IncludeRetracted && !latestOnly;
         var rows = Set(db.Set<PositionExportRow>(), include);
-        if (latestOnly || filter.ActorIds.Count > 0 || filter.Sides.Count > 0 || filter.IssueIds.Count > 0)
+        if (latestOnly)
         {
-            var positions = latestOnly
-                ? StanceQueries.LatestPositions(db, filter, filter.Filter.AsOf)
-                : StanceQueries.Filtered(include ? db.Positions.IgnoreQueryFilters([PeaceTalksDbContext.Live]) : db.Positions, filter);
-            var ids = positions.Select(p => p.Id);
+            var ids = await stances.LatestPositionIdsAsync(filter, cancellationToken);
+            rows = rows.Where(r => EF.Parameter(ids).Contains(r.Id));
+        }
+        else if (filter.ActorIds.Count > 0 || filter.Sides.Count > 0 || filter.IssueIds.Count > 0)
+        {
+            var ids = StanceQueries.Filtered(include ? db.Positions.IgnoreQueryFilters([PeaceTalksDbContext.Live]) : db.Positions, filter).Select(p => p.Id);
             rows = rows.Where(r => ids.Contains(r.Id));
         }
         rows = rows.OrderBy(p => p.Side).ThenBy(p => p.ActorName).ThenBy(p => p.Actor)

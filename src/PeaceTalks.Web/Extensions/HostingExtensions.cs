@@ -32,6 +32,9 @@ public static class HostingExtensions
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Import");
         builder.Services.AddMudServices();
         builder.AddAccounts();
+        // The browser's first message hands the prerendered page data to the live page (see DataPage): room for it.
+        builder.Services.Configure<Microsoft.AspNetCore.SignalR.HubOptions>(options =>
+            options.MaximumReceiveMessageSize = Components.Pages.PageState.MaxReceiveMessageBytes);
 
         // The live connection. A reader who loses the network for a moment gets their page back as it was;
         // a server under load does not keep abandoned sessions (each holds its page state) for long.
@@ -75,8 +78,10 @@ public static class HostingExtensions
     public static IServiceCollection AddPeaceTalksServices(this IServiceCollection services, string connectionString)
     {
         // Database: a (pooled) factory, never a scoped context (a Blazor circuit would keep one alive for hours).
-        // Each context is used by one operation on one thread, so EF's concurrent-use detection is switched off.
-        services.AddPooledDbContextFactory<PeaceTalksDbContext>(options => options.UseSqlite(connectionString).EnableThreadSafetyChecks(false));
+        // Interceptors registered in the container (tests count commands with one) join every context.
+        services.AddPooledDbContextFactory<PeaceTalksDbContext>((provider, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddSingleton<DatabaseInitializer>();
 
         // Accounts: ASP.NET Core Identity on the app's own database. Its user store wants a scoped context; that
@@ -110,6 +115,7 @@ public static class HostingExtensions
         services.AddSingleton<FilterResolver>();
         services.AddSingleton<LookupQueries>();
         services.AddSingleton<TimelineQueries>();
+        services.AddSingleton<StanceIndex>();
         services.AddSingleton<StanceQueries>();
         services.AddSingleton<ActorQueries>();
         services.AddSingleton<MeetingQueries>();

@@ -37,6 +37,7 @@ public sealed record DashboardFilter
     public IReadOnlyList<string> Problems { get; init; } = [];
 
     /// <summary>True when no filter is set (problems aside).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty =>
         Actors.Count == 0 && Sides.Count == 0 && Issues.Count == 0 && From is null && To is null
         && Text is null && Kind == ItemKind.All && !OldestFirst && AsOf is null && Since is null && !IncludeRetracted;
@@ -173,6 +174,11 @@ public sealed record DashboardFilter
         if (text.Length > MaxTextLength)
         {
             problems.Add($"The search text '{Shorten(text)}' is {text.Length:N0} characters long; the limit is {MaxTextLength} — search ignored.");
+            return null;
+        }
+        if (Services.SearchText.Parse(text) is null)
+        {
+            problems.Add($"The search text '{Shorten(text)}' has no words to look for (letters or digits) — search ignored.");
             return null;
         }
         return text;

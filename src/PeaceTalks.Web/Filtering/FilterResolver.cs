@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Data;
 
@@ -13,11 +14,11 @@ public sealed record ResolvedFilter(
     IReadOnlyList<NamedRef> Issues,
     IReadOnlyList<string> Problems)
 {
-    public IReadOnlyList<int> ActorIds { get; } = [.. Actors.Select(a => a.Id)];
-    public IReadOnlyList<int> IssueIds { get; } = [.. Issues.Select(i => i.Id)];
+    [JsonIgnore] public IReadOnlyList<int> ActorIds { get; } = [.. Actors.Select(a => a.Id)];
+    [JsonIgnore] public IReadOnlyList<int> IssueIds { get; } = [.. Issues.Select(i => i.Id)];
 
     /// <summary>The filter without the values that matched nothing, as the page applies it (and as its URL should read).</summary>
-    public DashboardFilter Applied { get; } = Filter with
+    [JsonIgnore] public DashboardFilter Applied { get; } = Filter with
     {
         Actors = [.. Actors.Select(a => a.Slug)],
         Sides = Sides,

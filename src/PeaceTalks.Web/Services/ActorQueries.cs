@@ -40,7 +40,7 @@ public sealed class ActorQueries(IDbContextFactory<PeaceTalksDbContext> dbFactor
     public const int PageSize = 50;
 
     /// <summary>Actors limited by the filter's actors, sides and search text (name, alternative names, role).</summary>
-    public static IQueryable<Actor> Filtered(IQueryable<Actor> actors, ResolvedFilter filter)
+    public static IQueryable<Actor> Filtered(PeaceTalksDbContext db, IQueryable<Actor> actors, ResolvedFilter filter)
     {
         if (filter.ActorIds.Count > 0)
         {
@@ -52,12 +52,10 @@ public sealed class ActorQueries(IDbContextFactory<PeaceTalksDbContext> dbFactor
             var sides = filter.Sides;
             actors = actors.Where(a => sides.Contains(a.Side));
         }
-        if (filter.Filter.Text is { } text)
+        if (SearchText.Parse(filter.Filter.Text) is { } search)
         {
-            var pattern = LikePattern.Contains(text);
-            actors = actors.Where(a => EF.Functions.Like(a.Name, pattern, LikePattern.Escape)
-                || (a.AlternativeNames != null && EF.Functions.Like(a.AlternativeNames, pattern, LikePattern.Escape))
-                || (a.Role != null && EF.Functions.Like(a.Role, pattern, LikePattern.Escape)));
+            var ids = search.ActorIds(db);
+            actors = actors.Where(a => ids.Contains(a.Id));
         }
         return actors;
     }
@@ -66,7 +64,7 @@ public sealed class ActorQueries(IDbContextFactory<PeaceTalksDbContext> dbFactor
         CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actors = Filtered(db.Actors.AsNoTracking(), filter);
+        var actors = Filtered(db, db.Actors.AsNoTracking(), filter);
         var total = await actors.CountAsync(cancellationToken);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
 

@@ -23,12 +23,10 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.Actors.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(text))
+        if (SearchText.Parse(text, lastWordIsPrefix: true) is { } search)
         {
-            var pattern = LikePattern.Contains(text.Trim());
-            query = query.Where(a => EF.Functions.Like(a.Name, pattern, LikePattern.Escape)
-                || EF.Functions.Like(a.Slug, pattern, LikePattern.Escape)
-                || (a.AlternativeNames != null && EF.Functions.Like(a.AlternativeNames, pattern, LikePattern.Escape)));
+            var ids = search.ActorIds(db);
+            query = query.Where(a => ids.Contains(a.Id));
         }
         return await query.OrderBy(a => a.Name).Take(MaxSuggestions)
             .Select(a => new ActorOption(a.Slug, a.Name, a.Side, a.Role))
@@ -42,36 +40,38 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     public async Task<IReadOnlyList<Pick>> PickAsync(Editing.FieldInput kind, string? text, string? actor = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var pattern = string.IsNullOrWhiteSpace(text) ? null : LikePattern.Contains(text.Trim());
+        var search = SearchText.Parse(text, lastWordIsPrefix: true);
         switch (kind)
         {
             case Editing.FieldInput.Actor:
+                var actorIds = search?.ActorIds(db);
                 return ToPicks(await db.Actors.AsNoTracking()
-                    .Where(a => pattern == null || EF.Functions.Like(a.Name, pattern, LikePattern.Escape) || EF.Functions.Like(a.Slug, pattern, LikePattern.Escape)
-                        || (a.AlternativeNames != null && EF.Functions.Like(a.AlternativeNames, pattern, LikePattern.Escape)))
+                    .Where(a => actorIds == null || actorIds.Contains(a.Id))
                     .OrderBy(a => a.Name).Take(MaxSuggestions).Select(a => new { a.Slug, a.Name, a.Side }).ToListAsync(cancellationToken),
                     a => new Pick(a.Slug, $"{a.Name} · {a.Side}"));
             case Editing.FieldInput.Source:
-                return ToPicks(await db.Sources.AsNoTracking()
-                    .Where(s => pattern == null || EF.Functions.Like(s.Title, pattern, LikePattern.Escape) || EF.Functions.Like(s.Key, pattern, LikePattern.Escape)
-                        || (s.Outlet != null && EF.Functions.Like(s.Outlet, pattern, LikePattern.Escape)))
-                    .OrderBy(s => s.Title).Take(MaxSuggestions).Select(s => new { s.Key, s.Title, s.Outlet }).ToListAsync(cancellationToken),
-                    s => new Pick(s.Key, s.Outlet is null ? s.Title : $"{s.Title} — {s.Outlet}"));
+                // Sources are matched by the words of their picker label (title, outlet, key), without an index:
+                // an installation has hundreds of sources, not millions.
+                return [.. (await db.Sources.AsNoTracking().OrderBy(s => s.Title).Select(s => new { s.Key, s.Title, s.Outlet }).ToListAsync(cancellationToken))
+                    .Select(s => new Pick(s.Key, s.Outlet is null ? s.Title : $"{s.Title} — {s.Outlet}"))
+                    .Where(p => search is null || search.MatchesLoosely(p.Label + " " + p.Key))
+                    .Take(MaxSuggestions)];
             case Editing.FieldInput.Meeting:
+                var meetingIds = search?.MeetingIds(db);
                 return ToPicks(await db.Meetings.AsNoTracking()
-                    .Where(m => pattern == null || EF.Functions.Like(m.Title, pattern, LikePattern.Escape) || EF.Functions.Like(m.Slug, pattern, LikePattern.Escape))
+                    .Where(m => meetingIds == null || meetingIds.Contains(m.Id))
                     .OrderByDescending(m => m.Date).Take(MaxSuggestions).Select(m => new { m.Slug, m.Title, m.Date, m.DatePrecision, m.DateBasis })
                     .ToListAsync(cancellationToken),
                     m => new Pick(m.Slug, $"{m.Title} ({DateText.Short(m.Date, m.DatePrecision, m.DateBasis)})"));
             case Editing.FieldInput.Issue or Editing.FieldInput.Issues:
-                return ToPicks(await db.Issues.AsNoTracking()
-                    .Where(i => pattern == null || EF.Functions.Like(i.Name, pattern, LikePattern.Escape) || EF.Functions.Like(i.Slug, pattern, LikePattern.Escape))
-                    .OrderBy(i => i.Name).Select(i => new { i.Slug, i.Name }).ToListAsync(cancellationToken),
-                    i => new Pick(i.Slug, i.Name));
+                return [.. (await db.Issues.AsNoTracking().OrderBy(i => i.Name).Select(i => new { i.Slug, i.Name }).ToListAsync(cancellationToken))
+                    .Select(i => new Pick(i.Slug, i.Name))
+                    .Where(p => search is null || search.MatchesLoosely(p.Label + " " + p.Key))];
             case Editing.FieldInput.Evidence:
+                var statementIds = search?.StatementIds(db);
                 return ToPicks(await db.Statements.AsNoTracking()
                     .Where(s => actor == null || s.Actor.Slug == actor)
-                    .Where(s => pattern == null || EF.Functions.Like(s.Text, pattern, LikePattern.Escape) || EF.Functions.Like(s.Key, pattern, LikePattern.Escape))
+                    .Where(s => statementIds == null || statementIds.Contains(s.Id))
                     .OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).Take(MaxSuggestions)
                     .Select(s => new { s.Key, s.Text, s.Date, s.DatePrecision, s.DateBasis, Actor = s.Actor.Name }).ToListAsync(cancellationToken),
                     s => new Pick(s.Key, StatementLabel(s.Actor, s.Date, s.DatePrecision, s.DateBasis, s.Text)));

@@ -21,7 +21,7 @@ public sealed class MeetingQueries(IDbContextFactory<PeaceTalksDbContext> dbFact
     public async Task<MeetingList> ListAsync(ResolvedFilter filter, int page, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var meetings = TimelineQueries.FilterMeetings(db.Meetings.AsNoTracking(), filter);
+        var meetings = TimelineQueries.FilterMeetings(db, db.Meetings.AsNoTracking(), filter);
         var total = await meetings.CountAsync(cancellationToken);
         page = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var ordered = filter.Filter.OldestFirst

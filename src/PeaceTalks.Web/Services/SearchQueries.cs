@@ -9,7 +9,7 @@ public enum SearchHitKind { Actor, Meeting, Statement }
 /// <summary>A search result and where it leads.</summary>
 public sealed record SearchHit(SearchHitKind Kind, string Title, string Detail, string Href);
 
-/// <summary>The app bar's search: actors, meetings and statements whose text contains the words typed.</summary>
+/// <summary>The app bar's search: actors, meetings and statements matching the words typed, best matches first.</summary>
 public sealed class SearchQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory)
 {
     public const int PerKind = 5;
@@ -26,37 +26,37 @@ public sealed class SearchQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
         {
             text = text[..Filtering.DashboardFilter.MaxTextLength];
         }
-        var pattern = LikePattern.Contains(text);
+        // The word being typed counts as a prefix; the best matches (bm25) come first.
+        if (SearchText.Parse(text, lastWordIsPrefix: true) is not { } search)
+        {
+            return [];
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        var actors = await db.Actors.AsNoTracking()
-            .Where(a => EF.Functions.Like(a.Name, pattern, LikePattern.Escape)
-                || (a.AlternativeNames != null && EF.Functions.Like(a.AlternativeNames, pattern, LikePattern.Escape))
-                || (a.Role != null && EF.Functions.Like(a.Role, pattern, LikePattern.Escape)))
-            .OrderBy(a => a.Name).Take(PerKind)
-            .Select(a => new SearchHit(SearchHitKind.Actor, a.Name, (a.Role ?? "") + " · " + a.Side, "/actors/" + a.Slug))
+        var actorIds = await search.RankedActorIds(db, PerKind * 2).ToListAsync(cancellationToken);
+        var actors = await db.Actors.AsNoTracking().Where(a => actorIds.Contains(a.Id))
+            .Select(a => new { a.Id, Hit = new SearchHit(SearchHitKind.Actor, a.Name, (a.Role ?? "") + " · " + a.Side, "/actors/" + a.Slug) })
             .ToListAsync(cancellationToken);
 
-        var meetings = await db.Meetings.AsNoTracking()
-            .Where(m => EF.Functions.Like(m.Title, pattern, LikePattern.Escape) || EF.Functions.Like(m.Place, pattern, LikePattern.Escape))
-            .OrderByDescending(m => m.Date).Take(PerKind)
-            .Select(m => new { m.Title, m.Place, m.Date, m.DatePrecision, m.DateBasis, m.Slug })
+        var meetingIds = await search.RankedMeetingIds(db, PerKind * 2).ToListAsync(cancellationToken);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.Title, m.Place, m.Date, m.DatePrecision, m.DateBasis, m.Slug })
             .ToListAsync(cancellationToken);
 
-        var statements = await db.Statements.AsNoTracking()
-            .Where(s => EF.Functions.Like(s.Text, pattern, LikePattern.Escape))
-            .OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).Take(PerKind)
-            .Select(s => new { s.Text, s.Kind, Actor = s.Actor.Name, ActorSlug = s.Actor.Slug, s.Date, s.DatePrecision, s.DateBasis })
+        var statementIds = await search.RankedStatementIds(db, PerKind * 2).ToListAsync(cancellationToken);
+        var statements = await db.Statements.AsNoTracking().Where(s => statementIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Key, s.Text, s.Kind, Actor = s.Actor.Name, s.Date, s.DatePrecision, s.DateBasis })
             .ToListAsync(cancellationToken);
 
-        var q = Uri.EscapeDataString(text);
+        // Ranked lists of ids come back from the index; retracted items are not in the joined rows, so rank order is
+        // restored from the id lists and each kind is cut to its share.
         return
         [
-            .. actors,
-            .. meetings.Select(m => new SearchHit(SearchHitKind.Meeting, m.Title,
+            .. actors.OrderBy(a => actorIds.IndexOf(a.Id)).Take(PerKind).Select(a => a.Hit),
+            .. meetings.OrderBy(m => meetingIds.IndexOf(m.Id)).Take(PerKind).Select(m => new SearchHit(SearchHitKind.Meeting, m.Title,
                 $"{m.Place} · {DateText.Short(m.Date, m.DatePrecision, m.DateBasis)}", "/meetings/" + m.Slug)),
-            .. statements.Select(s => new SearchHit(SearchHitKind.Statement, Snippet(s.Text, s.Kind),
-                $"{s.Actor} · {DateText.Short(s.Date, s.DatePrecision, s.DateBasis)}", $"/timeline?actor={s.ActorSlug}&q={q}")),
+            .. statements.OrderBy(s => statementIds.IndexOf(s.Id)).Take(PerKind).Select(s => new SearchHit(SearchHitKind.Statement, Snippet(s.Text, s.Kind),
+                $"{s.Actor} · {DateText.Short(s.Date, s.DatePrecision, s.DateBasis)}", "/statements/" + Uri.EscapeDataString(s.Key))),
         ];
     }
 

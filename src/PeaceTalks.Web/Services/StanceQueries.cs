@@ -6,42 +6,12 @@ using PeaceTalks.Web.Models;
 namespace PeaceTalks.Web.Services;
 
 /// <summary>
-/// The stance matrix. The as-of rule: a cell holds the actor's position on the issue with the latest as-of
-/// date on or before the chosen day. (Actor, issue, as-of) is unique, so there are never two candidates.
+/// The stance matrix. The as-of rule (a cell holds the position with the latest as-of date on or before the chosen
+/// day) lives in <see cref="StanceIndex"/>; this service adds the actors, issues and words around it.
 /// </summary>
-public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory)
+public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory, StanceIndex index)
 {
     public const int MaxChangesListed = 200;
-
-    public sealed record CellRow(int PositionId, int ActorId, int IssueId, Stance Stance, DateOnly AsOf, DatePrecision AsOfPrecision,
-        string Summary, Stance? Before);
-
-    /// <summary>
-    /// Each actor × issue's latest position on or before <paramref name="asOf"/> (no bound when null), for the
-    /// given actors and issues. Computed in SQLite as one seek per cell down the unique (ActorId, IssueId, AsOf)
-    /// index: the latest position on or before a day is the last index entry at or below (actor, issue, day), so
-    /// the cost grows with the number of cells asked for, not with the history behind them.
-    /// </summary>
-    public static IQueryable<Position> LatestPositions(PeaceTalksDbContext db, IQueryable<Actor> actors, IQueryable<Issue> issues, DateOnly? asOf)
-    {
-        var candidates = Candidates(db, asOf);
-        return from a in actors
-               from i in issues
-               let latest = candidates
-                   .Where(q => q.ActorId == a.Id && q.IssueId == i.Id)
-                   .OrderByDescending(q => q.AsOf)
-                   .Select(q => (int?)q.Id)
-                   .FirstOrDefault()
-               join p in db.Positions on latest equals (int?)p.Id
-               select p;
-    }
-
-    /// <summary>The latest positions for the actors and issues a filter allows.</summary>
-    public static IQueryable<Position> LatestPositions(PeaceTalksDbContext db, ResolvedFilter filter, DateOnly? asOf) =>
-        LatestPositions(db, Actors(db, filter), Issues(db, filter), asOf);
-
-    private static IQueryable<Position> Candidates(PeaceTalksDbContext db, DateOnly? asOf) =>
-        asOf is { } day ? db.Positions.Where(p => p.AsOf <= day) : db.Positions;
 
     /// <summary>Positions limited to the actor, side and issue filters (every date).</summary>
     public static IQueryable<Position> Filtered(IQueryable<Position> positions, ResolvedFilter filter)
@@ -70,13 +40,10 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     /// </summary>
     private static IQueryable<Actor> RowActors(PeaceTalksDbContext db, ResolvedFilter filter)
     {
-        var actors = Actors(db, filter);
+        var actors = ActorQueries.Filtered(db, db.Actors.AsNoTracking(), filter);
         return (filter.ActorIds.Count > 0 ? actors : actors.Where(a => a.Positions.Any()))
             .OrderBy(a => a.Side).ThenBy(a => a.Name).ThenBy(a => a.Id);
     }
-
-    private static IQueryable<Actor> Actors(PeaceTalksDbContext db, ResolvedFilter filter) =>
-        ActorQueries.Filtered(db.Actors.AsNoTracking(), filter);
 
     private static IQueryable<Issue> Issues(PeaceTalksDbContext db, ResolvedFilter filter)
     {
@@ -89,25 +56,18 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
         return issues;
     }
 
-    /// <summary>The cells of the given actors' rows, with the stance on the comparison date when there is one.</summary>
-    private static Task<List<CellRow>> CellsAsync(PeaceTalksDbContext db, IQueryable<Actor> actors, IQueryable<Issue> issues,
-        DateOnly? asOf, DateOnly? since, CancellationToken cancellationToken)
+    /// <summary>The actors a filter allows, or null when it allows every actor.</summary>
+    private static async Task<HashSet<int>?> AllowedActorsAsync(PeaceTalksDbContext db, ResolvedFilter filter, CancellationToken cancellationToken) =>
+        filter.ActorIds.Count == 0 && filter.Sides.Count == 0 ? null
+            : [.. await ActorQueries.Filtered(db, db.Actors.AsNoTracking(), filter).Select(a => a.Id).ToListAsync(cancellationToken)];
+
+    /// <summary>The position ids in force as of the filter's day for the actors and issues it allows: what the matrix and its export show.</summary>
+    public async Task<List<int>> LatestPositionIdsAsync(ResolvedFilter filter, CancellationToken cancellationToken = default)
     {
-        var now = Candidates(db, asOf);
-        if (since is not { } sinceDay)
-        {
-            return LatestPositions(db, actors, issues, asOf)
-                .Select(p => new CellRow(p.Id, p.ActorId, p.IssueId, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary, null))
-                .ToListAsync(cancellationToken);
-        }
-        var then = Candidates(db, sinceDay);
-        return (from a in actors
-                from i in issues
-                let latest = now.Where(q => q.ActorId == a.Id && q.IssueId == i.Id).OrderByDescending(q => q.AsOf).Select(q => (int?)q.Id).FirstOrDefault()
-                let before = then.Where(q => q.ActorId == a.Id && q.IssueId == i.Id).OrderByDescending(q => q.AsOf).Select(q => (Stance?)q.Stance).FirstOrDefault()
-                join p in db.Positions on latest equals (int?)p.Id
-                select new CellRow(p.Id, p.ActorId, p.IssueId, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary, before))
-            .ToListAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actors = await AllowedActorsAsync(db, filter, cancellationToken);
+        var issues = filter.IssueIds.Count == 0 ? null : filter.IssueIds.ToHashSet();
+        return await index.LatestPositionIdsAsync(actors, issues, filter.Filter.AsOf, cancellationToken);
     }
 
     /// <summary>The matrix's columns, row count and (with a comparison date) who moved, as of the filter's day.</summary>
@@ -119,7 +79,7 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
             .ToListAsync(cancellationToken);
         var rowCount = await RowActors(db, filter).CountAsync(cancellationToken);
         var changes = filter.Filter.Since is { } since
-            ? await ChangesAsync(db, filter, filter.Filter.AsOf, since, cancellationToken)
+            ? await ChangesAsync(db, filter, since, cancellationToken)
             : null;
         return new StanceMatrix(filter.Filter.AsOf, filter.Filter.Since, columns, rowCount, changes);
     }
@@ -135,50 +95,47 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
         {
             return [];
         }
-        var ids = actors.Select(a => a.Id).ToList();
-        var cells = await CellsAsync(db, db.Actors.Where(a => ids.Contains(a.Id)), Issues(db, filter),
-            filter.Filter.AsOf, filter.Filter.Since, cancellationToken);
-        var byActor = cells.ToLookup(c => c.ActorId);
-        var compare = filter.Filter.Since is not null;
+        var issueIds = await Issues(db, filter).Select(i => i.Id).ToListAsync(cancellationToken);
+        var cells = await index.CellsAsync(actors.Select(a => a.Id), issueIds, filter.Filter.AsOf, filter.Filter.Since, cancellationToken);
+        // The summaries are words, kept in the database; only the window's are read.
+        var positionIds = cells.Values.Select(c => c.PositionId).ToList();
+        var summaries = await db.Positions.AsNoTracking()
+            .Where(p => EF.Parameter(positionIds).Contains(p.Id))
+            .Select(p => new { p.Id, p.Summary })
+            .ToDictionaryAsync(p => p.Id, p => p.Summary, cancellationToken);
+        var byActor = cells.ToLookup(c => c.Key.Actor);
         return
         [
             .. actors.Select(a => new StanceRow(a.Id, new ActorRef(a.Slug, a.Name), a.Side, a.Role,
-                byActor[a.Id].ToDictionary(c => c.IssueId, c => new StanceCell(c.PositionId, c.Stance, c.AsOf, c.AsOfPrecision, c.Summary)
+                byActor[a.Id].ToDictionary(c => c.Key.Issue, c => new StanceCell(c.Value.PositionId, c.Value.Stance, c.Value.AsOf,
+                    c.Value.AsOfPrecision, summaries.GetValueOrDefault(c.Value.PositionId, ""))
                 {
-                    Before = c.Before,
-                    Changed = compare && c.Before != c.Stance,
+                    Before = c.Value.Before,
+                    Changed = c.Value.Changed,
                 }))),
         ];
     }
 
     /// <summary>
-    /// Who moved: every cell whose stance on <paramref name="asOf"/> differs from the one on <paramref name="since"/>
-    /// (a position that did not exist yet counts as a move from "no known position"), most recent first.
+    /// Who moved: every cell whose stance on the as-of date differs from the one on <paramref name="since"/>, from the
+    /// same index that marks the cells, the most recent <see cref="MaxChangesListed"/> with their names.
     /// </summary>
-    private static async Task<StanceChangeList> ChangesAsync(PeaceTalksDbContext db, ResolvedFilter filter, DateOnly? asOf, DateOnly since,
-        CancellationToken cancellationToken)
+    private async Task<StanceChangeList> ChangesAsync(PeaceTalksDbContext db, ResolvedFilter filter, DateOnly since, CancellationToken cancellationToken)
     {
-        var now = Candidates(db, asOf);
-        var then = Candidates(db, since);
-        var changed = await (from a in Actors(db, filter)
-                             from i in Issues(db, filter)
-                             let latest = now.Where(q => q.ActorId == a.Id && q.IssueId == i.Id).OrderByDescending(q => q.AsOf).Select(q => (int?)q.Id).FirstOrDefault()
-                             let before = then.Where(q => q.ActorId == a.Id && q.IssueId == i.Id).OrderByDescending(q => q.AsOf).Select(q => (Stance?)q.Stance).FirstOrDefault()
-                             join p in db.Positions on latest equals (int?)p.Id
-                             where before == null || before != p.Stance
-                             select new { p.ActorId, p.IssueId, p.Stance, Before = before, p.AsOf, p.AsOfPrecision })
-            .ToListAsync(cancellationToken);
-
-        var latestChanges = changed.OrderByDescending(c => c.AsOf).ThenBy(c => c.ActorId).ThenBy(c => c.IssueId).Take(MaxChangesListed).ToList();
-        var actorIds = latestChanges.Select(c => c.ActorId).Distinct().ToList();
-        var issueIds = latestChanges.Select(c => c.IssueId).Distinct().ToList();
-        var actors = await db.Actors.AsNoTracking().Where(a => actorIds.Contains(a.Id))
+        var actors = await AllowedActorsAsync(db, filter, cancellationToken);
+        var issues = filter.IssueIds.Count == 0 ? null : filter.IssueIds.ToHashSet();
+        var (total, latest) = await index.ChangesAsync(actors, issues, filter.Filter.AsOf, since, MaxChangesListed, cancellationToken);
+        var actorIds = latest.Select(c => c.ActorId).Distinct().ToList();
+        var issueIds = latest.Select(c => c.IssueId).Distinct().ToList();
+        var actorNames = await db.Actors.AsNoTracking().Where(a => actorIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, a => new ActorRef(a.Slug, a.Name), cancellationToken);
-        var issues = await db.Issues.AsNoTracking().Where(i => issueIds.Contains(i.Id))
+        var issueNames = await db.Issues.AsNoTracking().Where(i => issueIds.Contains(i.Id))
             .ToDictionaryAsync(i => i.Id, i => (i.Slug, i.Name), cancellationToken);
-        return new StanceChangeList(changed.Count,
+        return new StanceChangeList(total,
         [
-            .. latestChanges.Select(c => new StanceChange(actors[c.ActorId], issues[c.IssueId].Slug, issues[c.IssueId].Name, c.Before, c.Stance, c.AsOf, c.AsOfPrecision))
+            .. latest.Where(c => actorNames.ContainsKey(c.ActorId) && issueNames.ContainsKey(c.IssueId))
+                .Select(c => new StanceChange(actorNames[c.ActorId], issueNames[c.IssueId].Slug, issueNames[c.IssueId].Name, c.Before, c.Stance,
+                    c.AsOf, c.AsOfPrecision))
                 .OrderByDescending(c => c.AsOf).ThenBy(c => c.Actor.Name).ThenBy(c => c.IssueName),
         ]);
     }
@@ -201,8 +158,9 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
             .OrderBy(p => p.AsOf)
             .Select(p => new PositionHistoryItem(p.Id, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary))
             .ToListAsync(cancellationToken);
+        var cells = await index.CellsAsync([actor.Id], [issue.Id], asOf, null, cancellationToken);
+        var current = cells.TryGetValue((actor.Id, issue.Id), out var cell) ? all.Single(p => p.Id == cell.PositionId) : null;
         var history = asOf is { } day ? all.Where(p => p.AsOf <= day).ToList() : all;
-        var current = history.LastOrDefault();
 
         var evidence = new List<StatementItem>();
         if (current is not null)

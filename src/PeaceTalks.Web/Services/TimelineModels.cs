@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PeaceTalks.Web.Models;
 
 namespace PeaceTalks.Web.Services;
@@ -59,15 +60,15 @@ public sealed record MeetingItem(
 /// <summary>One entry of the timeline: a statement or a meeting.</summary>
 public sealed record TimelineItem(StatementItem? Statement, MeetingItem? Meeting)
 {
-    public DateOnly Date => Statement?.Date ?? Meeting!.Date;
-    public DatePrecision Precision => Statement?.DatePrecision ?? Meeting!.DatePrecision;
-    public DateBasis Basis => Statement?.DateBasis ?? Meeting!.DateBasis;
+    [JsonIgnore] public DateOnly Date => Statement?.Date ?? Meeting!.Date;
+    [JsonIgnore] public DatePrecision Precision => Statement?.DatePrecision ?? Meeting!.DatePrecision;
+    [JsonIgnore] public DateBasis Basis => Statement?.DateBasis ?? Meeting!.DateBasis;
 
     /// <summary>Statements sort before meetings of the same day in oldest-first order (after them newest-first).</summary>
-    public int KindOrder => Statement is null ? 1 : 0;
-    public int Id => Statement?.Id ?? Meeting!.Id;
-    public string GroupLabel => DateText.Long(Date, Precision, Basis);
-    public TimelineCursor Cursor => new(Date, KindOrder, Id);
+    [JsonIgnore] public int KindOrder => Statement is null ? 1 : 0;
+    [JsonIgnore] public int Id => Statement?.Id ?? Meeting!.Id;
+    [JsonIgnore] public string GroupLabel => DateText.Long(Date, Precision, Basis);
+    [JsonIgnore] public TimelineCursor Cursor => new(Date, KindOrder, Id);
 }
 
 /// <summary>Where the next page starts: the (date, kind, id) of the last item shown.</summary>

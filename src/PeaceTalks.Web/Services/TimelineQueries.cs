@@ -26,7 +26,7 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         var statements = new List<StatementItem>();
         if (filter.Filter.Kind != ItemKind.Meetings)
         {
-            var query = FilterStatements(Statements(db, filter), filter);
+            var query = FilterStatements(db, Statements(db, filter), filter);
             query = AfterCursor(query, after, oldestFirst);
             query = oldestFirst
                 ? query.OrderBy(s => s.Date).ThenBy(s => s.Id)
@@ -37,7 +37,7 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         var meetings = new List<MeetingItem>();
         if (filter.Filter.Kind != ItemKind.Statements)
         {
-            var query = FilterMeetings(Meetings(db, filter), filter);
+            var query = FilterMeetings(db, Meetings(db, filter), filter);
             query = AfterCursor(query, after, oldestFirst);
             query = oldestFirst
                 ? query.OrderBy(m => m.Date).ThenBy(m => m.Id)
@@ -64,9 +64,9 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var statements = filter.Filter.Kind == ItemKind.Meetings ? 0
-            : await FilterStatements(Statements(db, filter), filter).CountAsync(cancellationToken);
+            : await FilterStatements(db, Statements(db, filter), filter).CountAsync(cancellationToken);
         var meetings = filter.Filter.Kind == ItemKind.Statements ? 0
-            : await FilterMeetings(Meetings(db, filter), filter).CountAsync(cancellationToken);
+            : await FilterMeetings(db, Meetings(db, filter), filter).CountAsync(cancellationToken);
         return new TimelineCounts(statements, await Statements(db, filter).CountAsync(cancellationToken),
             meetings, await Meetings(db, filter).CountAsync(cancellationToken));
     }
@@ -81,8 +81,8 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         ? db.Meetings.AsNoTracking().IgnoreQueryFilters([PeaceTalksDbContext.Live])
         : db.Meetings.AsNoTracking();
 
-    /// <summary>Applies the actor, side, issue, date and text filters (not the kind or order) to statements.</summary>
-    public static IQueryable<Statement> FilterStatements(IQueryable<Statement> query, ResolvedFilter filter)
+    /// <summary>Applies the actor, side, issue, date and text filters (not the kind or order) to statements; text through the full-text index.</summary>
+    public static IQueryable<Statement> FilterStatements(PeaceTalksDbContext db, IQueryable<Statement> query, ResolvedFilter filter)
     {
         var f = filter.Filter;
         if (filter.ActorIds.Count > 0)
@@ -108,17 +108,16 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         {
             query = query.Where(s => s.Date <= to);
         }
-        if (f.Text is { } text)
+        if (SearchText.Parse(f.Text) is { } search)
         {
-            var pattern = LikePattern.Contains(text);
-            query = query.Where(s => EF.Functions.Like(s.Text, pattern, LikePattern.Escape)
-                || (s.OriginalText != null && EF.Functions.Like(s.OriginalText, pattern, LikePattern.Escape)));
+            var ids = search.StatementIds(db);
+            query = query.Where(s => ids.Contains(s.Id));
         }
         return query;
     }
 
     /// <summary>Meetings match an actor or side through their participants, an issue through the statements about them.</summary>
-    public static IQueryable<Meeting> FilterMeetings(IQueryable<Meeting> query, ResolvedFilter filter)
+    public static IQueryable<Meeting> FilterMeetings(PeaceTalksDbContext db, IQueryable<Meeting> query, ResolvedFilter filter)
     {
         var f = filter.Filter;
         if (filter.ActorIds.Count > 0)
@@ -144,12 +143,10 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         {
             query = query.Where(m => m.Date <= to);
         }
-        if (f.Text is { } text)
+        if (SearchText.Parse(f.Text) is { } search)
         {
-            var pattern = LikePattern.Contains(text);
-            query = query.Where(m => EF.Functions.Like(m.Title, pattern, LikePattern.Escape)
-                || EF.Functions.Like(m.Place, pattern, LikePattern.Escape)
-                || EF.Functions.Like(m.Outcome, pattern, LikePattern.Escape));
+            var ids = search.MeetingIds(db);
+            query = query.Where(m => ids.Contains(m.Id));
         }
         return query;
     }
@@ -182,13 +179,4 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
             ? [.. items.OrderBy(i => i.Date).ThenBy(i => i.KindOrder).ThenBy(i => i.Id)]
             : [.. items.OrderByDescending(i => i.Date).ThenByDescending(i => i.KindOrder).ThenByDescending(i => i.Id)];
     }
-}
-
-/// <summary>Builds LIKE patterns that match the typed text literally: % and _ are escaped.</summary>
-public static class LikePattern
-{
-    public const string Escape = "\\";
-
-    public static string Contains(string text) =>
-        "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 }

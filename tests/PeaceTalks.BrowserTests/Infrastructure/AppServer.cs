@@ -34,6 +34,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
     /// <summary>More configuration, e.g. a lower rate limit for a test.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Counts every database command the app runs.</summary>
+    public CommandCounter Commands { get; } = new();
+
     /// <summary>Every line the app logged, e.g. the setup code it prints at first start.</summary>
     public ConcurrentQueue<string> Log { get; } = new();
 
@@ -67,6 +70,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
         builder.UseEnvironment(Environments.Development);
         builder.UseSetting("ConnectionStrings:PeaceTalks", $"Data Source={DatabasePath};Default Timeout=30");
         if (SeedDirectory is not null)
@@ -120,5 +124,40 @@ public sealed class AppServer : WebApplicationFactory<Program>
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
                 lines.Enqueue(formatter(state, exception));
         }
+    }
+
+}
+
+/// <summary>Counts the commands sent to the database, and keeps their text for a failure message.</summary>
+public sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private readonly ConcurrentQueue<string> _commands = new();
+
+    public int Count => _commands.Count;
+
+    public IReadOnlyList<string> Texts => [.. _commands];
+
+    public void Reset() => _commands.Clear();
+
+    public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData,
+        System.Data.Common.DbCommand result)
+    {
+        return result;
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+        System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+        Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        _commands.Enqueue(command.CommandText);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object>> ScalarExecutingAsync(System.Data.Common.DbCommand command,
+        Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<object> result,
+        CancellationToken cancellationToken = default)
+    {
+        _commands.Enqueue(command.CommandText);
+        return ValueTask.FromResult(result);
     }
 }

@@ -15,6 +15,9 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
 
     protected virtual bool Seed => true;
 
+    /// <summary>Holds a chosen query back until the test releases it (a slow query without a sleep).</summary>
+    protected HeldCommands Held { get; } = new();
+
     /// <summary>Who the rendered page belongs to: anonymous unless a test signs in (SetAuthorized, SetRoles).</summary>
     protected BunitAuthorizationContext Authorization { get; private set; } = null!;
 
@@ -23,6 +26,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Database = await TestDatabase.CreateAsync(Seed);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Authorization = AddAuthorization();
+        Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Held);
         Services.AddMudServicesForTests();
         Services.AddPeaceTalksServices(Database.ConnectionString);
     }

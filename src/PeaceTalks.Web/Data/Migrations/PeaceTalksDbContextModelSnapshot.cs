@@ -177,6 +177,12 @@ namespace PeaceTalks.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -191,7 +197,7 @@ namespace PeaceTalks.Web.Data.Migrations
 
                     b.ToTable((string)null);
 
-                    b.ToSqlQuery("SELECT m.Id, m.Slug, m.Title, m.Place, m.Date, m.DatePrecision, m.DateBasis, m.DurationMinutes,\n       (SELECT group_concat(a.Slug || ':' || p.Role, '|' ORDER BY a.Slug)\n          FROM MeetingParticipants p JOIN Actors a ON a.Id = p.ActorId WHERE p.MeetingId = m.Id) AS Participants,\n       m.Outcome, src.Key AS Source\nFROM Meetings m\nJOIN Sources src ON src.Id = m.SourceId");
+                    b.ToSqlQuery("SELECT m.Id, m.RetractedAt, m.RetractedReason, m.Slug, m.Title, m.Place, m.Date, m.DatePrecision, m.DateBasis, m.DurationMinutes,\n       (SELECT group_concat(a.Slug || ':' || p.Role, '|' ORDER BY a.Slug)\n          FROM MeetingParticipants p JOIN Actors a ON a.Id = p.ActorId WHERE p.MeetingId = m.Id) AS Participants,\n       m.Outcome, src.Key AS Source\nFROM Meetings m\nJOIN Sources src ON src.Id = m.SourceId");
                 });
 
             modelBuilder.Entity("PeaceTalks.Web.Csv.PositionExportRow", b =>
@@ -226,6 +232,12 @@ namespace PeaceTalks.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Side")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -244,7 +256,7 @@ namespace PeaceTalks.Web.Data.Migrations
 
                     b.ToTable((string)null);
 
-                    b.ToSqlQuery("SELECT p.Id, a.Slug AS Actor, a.Name AS ActorName, a.Side, i.Slug AS Issue, i.Name AS IssueName,\n       p.AsOf, p.AsOfPrecision, p.Stance, p.Summary,\n       (SELECT group_concat(s.Key, '|' ORDER BY s.Key)\n          FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId WHERE e.PositionId = p.Id) AS Evidence,\n       (SELECT group_concat(DISTINCT src.Title ORDER BY src.Title)\n          FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId JOIN Sources src ON src.Id = s.SourceId\n          WHERE e.PositionId = p.Id) AS Sources\nFROM Positions p\nJOIN Actors a ON a.Id = p.ActorId\nJOIN Issues i ON i.Id = p.IssueId");
+                    b.ToSqlQuery("SELECT p.Id, p.RetractedAt, p.RetractedReason, a.Slug AS Actor, a.Name AS ActorName, a.Side, i.Slug AS Issue, i.Name AS IssueName,\n       p.AsOf, p.AsOfPrecision, p.Stance, p.Summary,\n       (SELECT group_concat(s.Key, '|' ORDER BY s.Key)\n          FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId\n          WHERE e.PositionId = p.Id AND s.RetractedAt IS NULL) AS Evidence,\n       (SELECT group_concat(DISTINCT src.Title ORDER BY src.Title)\n          FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId JOIN Sources src ON src.Id = s.SourceId\n          WHERE e.PositionId = p.Id AND s.RetractedAt IS NULL) AS Sources\nFROM Positions p\nJOIN Actors a ON a.Id = p.ActorId\nJOIN Issues i ON i.Id = p.IssueId");
                 });
 
             modelBuilder.Entity("PeaceTalks.Web.Csv.StatementExportRow", b =>
@@ -304,6 +316,12 @@ namespace PeaceTalks.Web.Data.Migrations
                     b.Property<string>("OriginalText")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -317,7 +335,7 @@ namespace PeaceTalks.Web.Data.Migrations
 
                     b.ToTable((string)null);
 
-                    b.ToSqlQuery("SELECT s.Id, s.Date, s.Key, a.Slug AS Actor, a.Name AS ActorName, s.DatePrecision, s.DateBasis, s.Kind, s.Text,\n       s.Channel, s.Attribution, src.Key AS Source, via.Key AS ViaSource, m.Slug AS Meeting,\n       (SELECT group_concat(i.Slug, '|' ORDER BY i.Slug)\n          FROM StatementIssues si JOIN Issues i ON i.Id = si.IssueId WHERE si.StatementId = s.Id) AS Issues,\n       s.OriginalLanguage, s.OriginalText\nFROM Statements s\nJOIN Actors a ON a.Id = s.ActorId\nJOIN Sources src ON src.Id = s.SourceId\nLEFT JOIN Sources via ON via.Id = s.ViaSourceId\nLEFT JOIN Meetings m ON m.Id = s.MeetingId");
+                    b.ToSqlQuery("SELECT s.Id, s.RetractedAt, s.RetractedReason, s.Date, s.Key, a.Slug AS Actor, a.Name AS ActorName, s.DatePrecision, s.DateBasis, s.Kind, s.Text,\n       s.Channel, s.Attribution, src.Key AS Source, via.Key AS ViaSource, m.Slug AS Meeting,\n       (SELECT group_concat(i.Slug, '|' ORDER BY i.Slug)\n          FROM StatementIssues si JOIN Issues i ON i.Id = si.IssueId WHERE si.StatementId = s.Id) AS Issues,\n       s.OriginalLanguage, s.OriginalText\nFROM Statements s\nJOIN Actors a ON a.Id = s.ActorId\nJOIN Sources src ON src.Id = s.SourceId\nLEFT JOIN Sources via ON via.Id = s.ViaSourceId\nLEFT JOIN Meetings m ON m.Id = s.MeetingId");
                 });
 
             modelBuilder.Entity("PeaceTalks.Web.Models.Actor", b =>

@@ -1,0 +1,30 @@
+using PeaceTalks.Web.Components.Pages;
+using PeaceTalks.Web.Filtering;
+
+namespace PeaceTalks.Web.Services;
+
+// What each page reads for one address: persisted by the prerender and reused by the live page (see DataPage).
+
+public sealed record TimelineData(string Address, ResolvedFilter Filter, IReadOnlyList<string> Sides, IReadOnlyList<IssueOption> Issues,
+    IReadOnlyList<TimelineItem> Items, TimelineCursor? Next, TimelineCounts? Counts) : IPageData;
+
+public sealed record StancesData(string Address, ResolvedFilter Filter, IReadOnlyList<string> Sides, IReadOnlyList<IssueOption> Issues,
+    StanceMatrix Matrix, IReadOnlyList<StanceRow>? Rows) : IPageData;
+
+public sealed record ActorData(string Address, ActorProfile? Profile, ResolvedFilter? Filter, IReadOnlyList<TimelineItem> Statements,
+    TimelineCursor? Next, IReadOnlyList<Editing.HistoryEntry> History) : IPageData;
+
+public sealed record HomeData(string Address, DashboardCounts Counts, IReadOnlyList<TimelineItem> Latest) : IPageData;
+
+public sealed record ActorListData(string Address, ResolvedFilter Filter, IReadOnlyList<string> Sides, IReadOnlyList<string> Problems,
+    ActorSort Sort, bool Descending, ActorList List) : IPageData;
+
+public sealed record MeetingListData(string Address, ResolvedFilter Filter, IReadOnlyList<string> Sides, IReadOnlyList<IssueOption> Issues,
+    IReadOnlyList<string> Problems, MeetingList List) : IPageData;
+
+public sealed record MeetingData(string Address, MeetingDetail? Detail, IReadOnlyList<Editing.HistoryEntry> History) : IPageData;
+
+public sealed record StatementData(string Address, StatementDetail? Detail, IReadOnlyList<Editing.HistoryEntry> History) : IPageData;
+
+public sealed record ChangesData(string Address, Editing.ChangeFilter Filter, IReadOnlyList<string> Users, IReadOnlyList<string> Problems,
+    Editing.ChangePage Page) : IPageData;
