@@ -8,7 +8,7 @@ using PeaceTalks.Web.Filtering;
 //   dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size small     (about two minutes)
 //   dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size full      (1,000,000 statements and positions)
 // Options: --seed N, --statements N, --positions N, --actors N, --issues N, --years N, --out DIR, --reuse (keep a generated file),
-//          --only timeline,matrix,export,import,coldstart.
+//          --only timeline,matrix,export,import,edit,coldstart,readers. "--name=value" works too; unknown options are refused.
 
 if (args is ["--serve-hello", var helloPort])
 {
@@ -19,7 +19,16 @@ if (args is ["--serve-hello", var helloPort])
     return 0;
 }
 
-var options = BenchOptions.Parse(args);
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (BenchUsageException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
 var size = options.Size;
 Directory.CreateDirectory(options.Out);
 var database = Path.GetFullPath(Path.Combine(options.Out, $"synthetic-{options.SizeName}-{size.Statements}-{size.Positions}-{size.Seed}.db"));

@@ -7,25 +7,79 @@ public sealed record Result(string Scenario, Stats Ours, Stats Peer, long Rows, 
     public double Ratio => Ours.MedianMs / Peer.MedianMs;
 }
 
+/// <summary>A command line the benchmark cannot run: the message says what is wrong.</summary>
+internal sealed class BenchUsageException(string message) : Exception(message);
+
 internal sealed record BenchOptions(string SizeName, SyntheticSize Size, string Out, bool Reuse, string[] Only)
 {
-    /// <summary>Whether a scenario group runs (--only timeline,matrix,export,import,coldstart; all by default).</summary>
+    public static readonly string[] Groups = ["timeline", "matrix", "export", "import", "edit", "coldstart", "readers"];
+
+    private static readonly string[] ValueOptions = ["--size", "--seed", "--statements", "--positions", "--actors", "--issues", "--years", "--out", "--only"];
+    private static readonly string[] Flags = ["--reuse"];
+
+    /// <summary>Whether a scenario group runs (--only timeline,matrix,…; all by default).</summary>
     public bool Runs(string group) => Only.Length == 0 || Only.Contains(group);
 
+    /// <summary>
+    /// Reads "--name value" and "--name=value". Anything it does not know is an error rather than silently ignored
+    /// (a misspelt option once became a 64 MB file named "--size").
+    /// </summary>
     public static BenchOptions Parse(string[] args)
     {
-        string Value(string name, string fallback)
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
         {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+            var arg = args[i];
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 ? arg[..equals] : arg;
+            if (Flags.Contains(name) && equals < 0)
+            {
+                flags.Add(name);
+            }
+            else if (ValueOptions.Contains(name))
+            {
+                string value;
+                if (equals > 0)
+                {
+                    value = arg[(equals + 1)..];
+                }
+                else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    value = args[++i];
+                }
+                else
+                {
+                    throw new BenchUsageException($"{name} needs a value, e.g. {name}=… or {name} …");
+                }
+                if (!values.TryAdd(name, value))
+                {
+                    throw new BenchUsageException($"{name} is given twice.");
+                }
+            }
+            else
+            {
+                throw new BenchUsageException($"Unknown option '{arg}'. Options: {string.Join(", ", ValueOptions.Concat(Flags))}.");
+            }
         }
-        int Number(string name, int fallback) => int.Parse(Value(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-        var sizeName = Value("--size", "small");
+
+        int Number(string name, int fallback)
+        {
+            if (!values.TryGetValue(name, out var text))
+            {
+                return fallback;
+            }
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new BenchUsageException($"{name} must be a whole number above 0, not '{text}'.");
+        }
+        var sizeName = values.GetValueOrDefault("--size", "small");
         var size = sizeName switch
         {
             "tiny" => SyntheticSize.Tiny,
+            "small" => SyntheticSize.Small,
             "full" => SyntheticSize.Full,
-            _ => SyntheticSize.Small,
+            _ => throw new BenchUsageException($"--size must be tiny, small or full, not '{sizeName}'."),
         };
         size = size with
         {
@@ -36,8 +90,12 @@ internal sealed record BenchOptions(string SizeName, SyntheticSize Size, string 
             Years = Number("--years", size.Years),
             Seed = Number("--seed", size.Seed),
         };
-        return new BenchOptions(sizeName, size, Value("--out", Path.Combine("artifacts", "bench")), args.Contains("--reuse"),
-            Value("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries));
+        var only = values.GetValueOrDefault("--only", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (only.FirstOrDefault(g => !Groups.Contains(g)) is { } unknown)
+        {
+            throw new BenchUsageException($"--only knows {string.Join(", ", Groups)}, not '{unknown}'.");
+        }
+        return new BenchOptions(sizeName, size, values.GetValueOrDefault("--out", Path.Combine("artifacts", "bench")), flags.Contains("--reuse"), only);
     }
 }
 

@@ -66,7 +66,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             await new StancesPage(page).OpenCellWithKeyboardAsync("volodymyr-zelensky", "security-guarantees");
         }
         // Let transitions (dialog fade-in, theme switch) finish before measuring contrast.
-        await page.WaitForTimeoutAsync(400);
+        await page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished))");
         await RunAxeAsync(page, path, dark);
     }
 

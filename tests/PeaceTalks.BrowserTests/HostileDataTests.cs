@@ -14,6 +14,7 @@ public sealed class HostileServer : IAsyncLifetime
     public const string ImgName = "Evil <img src=x onerror=alert('name')> Actor";
     public static readonly string LongQuote = new('Ж', 10_000);
     public const string Rtl = "\u202Eevil role\u202C";
+    public const string MeetingTitle = "<iframe src=javascript:alert('meeting')></iframe>";
 
     private readonly string _seed = Directory.CreateTempSubdirectory("peacetalks-hostile-").FullName;
 
@@ -27,7 +28,7 @@ public sealed class HostileServer : IAsyncLifetime
         }
         Append("actors.csv", ["hostile-actor", ImgName, "person", Rtl, "Ukraine", new string('W', 1000)]);
         Append("sources.csv", ["hostile-source", "<b onmouseover=alert('title')>Bold title</b>", "=HYPERLINK(\"x\")", "https://example.org/ok", "2025-12-03", "day", "news-report"]);
-        Append("meetings.csv", ["hostile-meeting", "<iframe src=javascript:alert('meeting')></iframe>", "\u202Eecalp", "2025-12-03", "day", "on", "60",
+        Append("meetings.csv", ["hostile-meeting", MeetingTitle, "\u202Eecalp", "2025-12-03", "day", "on", "60",
             "hostile-actor:host|vladimir-putin:participant", "</p><script>alert('outcome')</script>" + new string('x', 500), "hostile-source"]);
         Append("statements.csv", ["hostile-1", "hostile-actor", ImgName, "2025-12-03", "day", "on", "quote", ScriptQuote, "speech", "first-hand", "hostile-source", "", "hostile-meeting", "security-guarantees", "", ""]);
         Append("statements.csv", ["hostile-2", "hostile-actor", ImgName, "2025-12-03", "day", "on", "quote", LongQuote, "speech", "first-hand", "hostile-source", "", "", "", "", ""]);
@@ -76,7 +77,9 @@ public sealed class HostileDataTests(BrowserFixture fixture, HostileServer hosti
 
         await page.GotoAsync(path);
         await new HomePage(page).WaitForInteractiveAsync();
-        await page.WaitForTimeoutAsync(300);
+        // Wait until the hostile text itself is on the screen: any script it smuggled in would have run by then.
+        await Expect(page.GetByText(path == "/meetings" ? HostileServer.MeetingTitle : HostileServer.ImgName).Filter(new() { Visible = true }).First).ToBeVisibleAsync();
+        await page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished))");
 
         Assert.Empty(dialogs);
         Assert.Equal(0, await page.Locator("img[src='x'], iframe, svg[onload], b[onmouseover]").CountAsync());

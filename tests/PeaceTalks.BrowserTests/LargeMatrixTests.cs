@@ -58,10 +58,17 @@ public sealed class LargeMatrixTests(BrowserFixture fixture, LargeMatrixServer s
         // Scroll to the end; rows load as they come into view.
         var scroller = page.Locator(".matrix-scroll");
         var last = stances.Cell($"actor-{LargeMatrixServer.Actors:000}", "issue-01");
-        for (var i = 0; i < 20 && await last.CountAsync() == 0; i++)
+        for (var i = 0; i < 40 && await last.CountAsync() == 0; i++)
         {
+            var lastShown = await stances.RowHeaders.Last.TextContentAsync();
             await scroller.EvaluateAsync("el => el.scrollTop = el.scrollHeight");
-            await page.WaitForTimeoutAsync(150);
+            // Wait for the rows below to arrive (the last row on screen changes), not for a fixed time.
+            await page.WaitForFunctionAsync("""
+                previous => {
+                  const rows = document.querySelectorAll('table.stance-matrix tbody th a.actor-link');
+                  return rows.length > 0 && rows[rows.length - 1].textContent !== previous;
+                }
+                """, lastShown);
         }
         await Expect(last).ToBeVisibleAsync();
 

@@ -121,7 +121,7 @@ public sealed class UserAdministration(EditorAccess access, IServiceScopeFactory
         }
         if (displayName.Trim().Length > FieldLimits.Name)
         {
-            return [$"The display name is {displayName.Trim().Length:N0} characters long; the limit is {FieldLimits.Name}."];
+            return [$"The display name is {AppCulture.Number(displayName.Trim().Length)} characters long; the limit is {FieldLimits.Name}."];
         }
         if (!System.Net.Mail.MailAddress.TryCreate(email, out var address) || address.Address != email)
         {

@@ -208,7 +208,7 @@ internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> co
     {
         if (value.Length > maxLength)
         {
-            Fail(column, value, $"is {value.Length:N0} characters long; the limit is {maxLength:N0}");
+            Fail(column, value, $"is {AppCulture.Number(value.Length)} characters long; the limit is {AppCulture.Number(maxLength)}");
         }
         return value;
     }

@@ -162,7 +162,7 @@ internal abstract class CsvTableRules
             var source = r.Slug("source");
             return new(r.Row, slug,
             [
-                slug, title, place, CsvCells.Date(date), Word(precision), Word(basis), duration?.ToString(),
+                slug, title, place, CsvCells.Date(date), Word(precision), Word(basis), duration?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 outcome, new Ref(RefTable.Sources, "source", source),
             ], participants);
         }

@@ -168,7 +168,7 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
         string.IsNullOrWhiteSpace(reason)
             ? Task.FromResult<SaveResult>(SaveResult.Invalid.Of("reason", "Say why it is retracted: readers of the history will ask."))
             : reason.Length > FieldLimits.Summary
-                ? Task.FromResult<SaveResult>(SaveResult.Invalid.Of("reason", $"The reason is {reason.Length:N0} characters long; the limit is {FieldLimits.Summary:N0}."))
+                ? Task.FromResult<SaveResult>(SaveResult.Invalid.Of("reason", $"The reason is {AppCulture.Number(reason.Length)} characters long; the limit is {AppCulture.Number(FieldLimits.Summary)}."))
                 : SetRetractedAsync(table, key, reason.Trim(), expectedVersion, note, cancellationToken);
 
     public Task<SaveResult> RestoreAsync(CsvTable table, string key, long expectedVersion, string? note, CancellationToken cancellationToken = default) =>
@@ -266,7 +266,7 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
         [.. errors.Where(e => e.Column.Length == 0).Select(e => e.FieldMessage)]);
 
     private static SaveResult? CheckNote(string? note) => note is { Length: > MaxNoteLength }
-        ? SaveResult.Invalid.Of("note", $"The note is {note.Length:N0} characters long; the limit is {MaxNoteLength}.")
+        ? SaveResult.Invalid.Of("note", $"The note is {AppCulture.Number(note.Length)} characters long; the limit is {MaxNoteLength}.")
         : null;
 
     private static string? Clean(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -355,7 +355,7 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
             var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             if (count > 0)
             {
-                uses.Add($"{count:N0} {noun}{(count == 1 ? "" : "s")}");
+                uses.Add($"{AppCulture.Number(count)} {noun}{(count == 1 ? "" : "s")}");
             }
         }
         return uses.Count == 0 ? null

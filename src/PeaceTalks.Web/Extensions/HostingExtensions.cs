@@ -27,6 +27,8 @@ public static class HostingExtensions
 
     public static IHostApplicationBuilder AddPeaceTalks(this IHostApplicationBuilder builder)
     {
+        // Numbers and dates read the same whatever the server's culture.
+        AppCulture.UseEverywhere();
         builder.Services.AddPeaceTalksServices(SqliteConnectionString(builder));
         builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Import");

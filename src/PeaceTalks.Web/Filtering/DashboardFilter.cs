@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
+using PeaceTalks.Web.Models;
 namespace PeaceTalks.Web.Filtering;
 
 public enum ItemKind { All, Statements, Meetings }
@@ -173,7 +174,7 @@ public sealed record DashboardFilter
         var text = value.Trim();
         if (text.Length > MaxTextLength)
         {
-            problems.Add($"The search text '{Shorten(text)}' is {text.Length:N0} characters long; the limit is {MaxTextLength} — search ignored.");
+            problems.Add($"The search text '{Shorten(text)}' is {AppCulture.Number(text.Length)} characters long; the limit is {MaxTextLength} — search ignored.");
             return null;
         }
         if (Services.SearchText.Parse(text) is null)

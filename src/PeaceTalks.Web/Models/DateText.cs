@@ -5,7 +5,7 @@ namespace PeaceTalks.Web.Models;
 /// <summary>Dates as readers see them, never more exact than the source: "May 2025", never a made-up day.</summary>
 public static class DateText
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo English = AppCulture.Culture;
 
     /// <summary>Long form for headings: "Tuesday 2 December 2025", "May 2025", "By 3 December 2025".</summary>
     public static string Long(DateOnly date, DatePrecision precision, DateBasis basis = DateBasis.On)

@@ -29,7 +29,7 @@ public sealed class TimelinePageTests : ComponentTest
         var page = RenderAt<TimelinePage>("/timeline?actor=volodymyr-zelensky&kind=statements");
 
         page.WaitForAssertion(() => Assert.Equal("Showing 2 of 12 statements", page.Find("[data-testid=timeline-count]").TextContent));
-        Assert.All(page.FindAll("a.actor-link"), a => Assert.Equal("Volodymyr Zelensky", a.TextContent));
+        Assert.Equal(["Volodymyr Zelensky", "Volodymyr Zelensky"], page.FindAll(".statement-card a.actor-link").Select(a => a.TextContent));
         Assert.Equal("/export/statements.csv?actor=volodymyr-zelensky&kind=statements", page.Find("[data-testid=export-csv]").GetAttribute("href"));
     }
 

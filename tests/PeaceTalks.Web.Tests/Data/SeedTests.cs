@@ -68,6 +68,7 @@ public sealed class SeedTests
 
         // Ushakov's words reached the article through CNN; the article does not say on which day he spoke.
         var ushakov = await db.Statements.AsNoTracking().Include(s => s.ViaSource).Where(s => s.Actor.Slug == "yuri-ushakov").ToListAsync(ct);
+        Assert.Equal(3, ushakov.Count);
         Assert.All(ushakov, s => Assert.Equal(("CNN", Attribution.Reported, DateBasis.OnOrBefore), (s.ViaSource!.Outlet, s.Attribution, s.DateBasis)));
     }
 

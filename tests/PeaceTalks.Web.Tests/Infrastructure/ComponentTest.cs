@@ -29,6 +29,8 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Held);
         Services.AddMudServicesForTests();
         Services.AddPeaceTalksServices(Database.ConnectionString);
+        // Pages render as they do on a live connection (interactive server), not as a prerender.
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
     }
 
     public new async ValueTask DisposeAsync()

@@ -33,7 +33,25 @@ public sealed class TimelinePagingTests
         }
         var queries = database.Get<TimelineQueries>();
         var filter = await database.Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty with { OldestFirst = oldestFirst });
-        var everything = (await queries.GetPageAsync(filter, pageSize: 1000)).Items;
+        // The expected order from the rows themselves (plain SQL), not from the query under test: by date, statements
+        // before meetings of a day, then by id — all reversed for newest first.
+        var rows = new List<(DateOnly Date, int Kind, int Id)>();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Date, 0, Id FROM Statements UNION ALL SELECT Date, 1, Id FROM Meetings";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), reader.GetInt32(1), reader.GetInt32(2)));
+            }
+        }
+        var expected = rows.OrderBy(r => r.Date).ThenBy(r => r.Kind).ThenBy(r => r.Id).Select(r => (r.Kind, r.Id)).ToList();
+        if (!oldestFirst)
+        {
+            expected.Reverse();
+        }
 
         var paged = new List<TimelineItem>();
         TimelineCursor? cursor = null;
@@ -46,8 +64,8 @@ public sealed class TimelinePagingTests
         }
         while (cursor is not null);
 
-        Assert.Equal(46, everything.Count);
-        Assert.Equal(everything.Select(i => (i.KindOrder, i.Id)), paged.Select(i => (i.KindOrder, i.Id)));
+        Assert.Equal(46, expected.Count);
+        Assert.Equal(expected, paged.Select(i => (i.KindOrder, i.Id)));
         var dates = paged.Select(i => i.Date).ToList();
         Assert.Equal(oldestFirst ? dates.Order() : dates.OrderDescending(), dates);
     }

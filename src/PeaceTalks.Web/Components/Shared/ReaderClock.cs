@@ -1,4 +1,5 @@
 using System.Globalization;
+using PeaceTalks.Web.Models;
 
 namespace PeaceTalks.Web.Components.Shared;
 
@@ -8,7 +9,7 @@ namespace PeaceTalks.Web.Components.Shared;
 /// </summary>
 public sealed record ReaderClock(TimeZoneInfo Zone, bool FromBrowser)
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo English = AppCulture.Culture;
 
     public static ReaderClock Utc { get; } = new(TimeZoneInfo.Utc, false);
 
