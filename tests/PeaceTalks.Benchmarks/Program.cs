@@ -132,8 +132,8 @@ await using (var scenarios = new Scenarios(database) { Size = size })
         audited.OursOutput.Rows, "≤ 1.2× without audit", audited.Ours.MedianMs / audited.Peer.MedianMs <= 1.2,
         "the peer here is our own import with the batch record and row audit entries left out"));
     var rowsPerSecond = import.OursOutput.Rows / (import.Ours.MedianMs / 1000);
-    results.Add(new Result("CSV import of statements (peer: prepared insert loop)", import.Ours, import.Peer, import.OursOutput.Rows,
-        "≥ 100,000 rows/s", rowsPerSecond >= 100_000,
+    results.Add(new Result("CSV import of statements (peer: sqlite3 .import + INSERT … SELECT)", import.Ours, import.Peer, import.OursOutput.Rows,
+        "≤ 1.0× peer", import.Ours.MedianMs <= import.Peer.MedianMs,
         $"{rowsPerSecond:N0} rows/s ours, {import.PeerOutput.Rows / (import.Peer.MedianMs / 1000):N0} rows/s peer (parse + check + write, one transaction)"));
     }
 }

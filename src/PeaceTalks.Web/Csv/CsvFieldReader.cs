@@ -10,7 +10,7 @@ namespace PeaceTalks.Web.Csv;
 /// column and value, and reading carries on, so a file's errors are all reported at once.
 /// </summary>
 /// <param name="fromFile">True for CSV cells (a leading apostrophe that neutralised a formula is removed); false for form fields, taken as typed.</param>
-internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> columns, List<ImportError> errors, bool fromFile = true)
+internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> columns, ImportErrors errors, bool fromFile = true)
 {
     private string[] _record = [];
     private int _errorsBefore;
@@ -18,13 +18,13 @@ internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> co
     public int Row { get; private set; }
 
     /// <summary>True when the current row has produced no error so far.</summary>
-    public bool RowIsValid => errors.Count == _errorsBefore;
+    public bool RowIsValid => errors.Total == _errorsBefore;
 
     public void MoveTo(int row, string[] record)
     {
         Row = row;
         _record = record;
-        _errorsBefore = errors.Count;
+        _errorsBefore = errors.Total;
     }
 
     public void Fail(string column, string value, string reason) => errors.Add(new ImportError(Row, column, value, reason));

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text.Unicode;
+using System.Threading.Channels;
 using CsvHelper;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -18,24 +19,25 @@ namespace PeaceTalks.Web.Csv;
 /// a new key is added, a known key with different values is updated, anything else is left unchanged.
 /// Nothing is ever deleted by an import.
 /// </summary>
+/// <remarks>
+/// The file is read and checked on one thread while another looks its rows up and writes them, a batch at a time,
+/// inside the one transaction: an import costs about the longer of the two, not their sum. A problem anywhere stops
+/// the writing, and the transaction is rolled back.
+/// </remarks>
 public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory)
 {
     private const int ProgressEvery = 1000;
+    private const int BatchRows = 2000;
 
     /// <summary>Reads and checks the file against the database and says what an import would do. Writes nothing.</summary>
     public async Task<ImportReport> PreviewAsync(Stream content, string fileName,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var parsed = Read(content, progress, cancellationToken);
-        if (parsed.Rules is null)
-        {
-            return ImportReport.Failed(fileName, null, parsed.RowCount, parsed.Errors);
-        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginReadAsync(connection, cancellationToken);
-        return await PlanAndWriteAsync(connection, transaction, parsed, fileName, null, null, progress, cancellationToken);
+        return await RunAsync(connection, transaction, content, fileName, null, audit: false, progress, cancellationToken);
     }
 
     /// <summary>
@@ -53,19 +55,13 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
     internal async Task<ImportReport> ImportAsync(Stream content, string fileName, Editor editor, bool audit,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var hash = Sha256(content);
-        var parsed = Read(content, progress, cancellationToken);
-        if (parsed.Rules is null)
-        {
-            return ImportReport.Failed(fileName, null, parsed.RowCount, parsed.Errors);
-        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         try
         {
             await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            var report = await PlanAndWriteAsync(connection, transaction, parsed, fileName, editor, hash, progress, cancellationToken, audit);
+            var report = await RunAsync(connection, transaction, content, fileName, editor, audit, progress, cancellationToken);
             if (report.Written)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -89,11 +85,7 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         var reports = new List<ImportReport>();
         foreach (var (fileName, content) in files)
         {
-            var hash = Sha256(content);
-            var parsed = Read(content, null, cancellationToken);
-            var report = parsed.Rules is null
-                ? ImportReport.Failed(fileName, null, parsed.RowCount, parsed.Errors)
-                : await PlanAndWriteAsync(connection, transaction, parsed, fileName, editor, hash, null, cancellationToken);
+            var report = await RunAsync(connection, transaction, content, fileName, editor, audit: true, null, cancellationToken);
             reports.Add(report);
             if (report.HasErrors)
             {
@@ -101,6 +93,75 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
             }
         }
         return reports;
+    }
+
+    /// <summary>Reads, checks and (with an editor) writes one file in the caller's transaction.</summary>
+    private static async Task<ImportReport> RunAsync(DbConnection connection, DbTransaction transaction, Stream content, string fileName,
+        Editor? editor, bool audit, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var stream = content.CanSeek ? content : Buffer(content);
+        var hash = editor is not null && audit ? Sha256(stream) : null;
+        var readErrors = new ImportErrors();
+        using var source = RowSource.Open(stream, readErrors);
+        if (source is null)
+        {
+            return ImportReport.Failed(fileName, null, 0, readErrors);
+        }
+        var rules = source.Rules;
+        var planErrors = new ImportErrors();
+        long? batchId = null;
+        if (editor is not null && audit)
+        {
+            batchId = await Database.AddBatchAsync(connection, transaction, new ImportBatch
+            {
+                At = DateTime.UtcNow,
+                UserId = editor.UserId,
+                UserName = editor.Name,
+                FileName = fileName.Length > 260 ? fileName[..260] : fileName,
+                Sha256 = hash!,
+                Format = rules.Format.Name,
+            }, cancellationToken);
+        }
+
+        using var writer = new RecordWriter(connection, transaction, rules);
+        // Reading and checking on a second thread, a few batches ahead of the lookups and writes here.
+        var batches = System.Threading.Channels.Channel.CreateBounded<List<ParsedRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => source.ReadAsync(batches.Writer, BatchRows, progress, cancellationToken), cancellationToken);
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                progress?.Report(new ImportProgress(ImportStage.Checking, writer.Added + writer.Updated + writer.Unchanged, source.RowCount));
+                var planned = await writer.PlanAsync(batch, planErrors, cancellationToken);
+                // Once anything is wrong nothing will be kept, so nothing more is written; the checking goes on,
+                // so the report names every problem.
+                if (editor is not null && readErrors.Total == 0 && planErrors.Total == 0)
+                {
+                    writer.Write(planned, editor, batchId, null, null, 0, cancellationToken, audit);
+                    progress?.Report(new ImportProgress(ImportStage.Writing, writer.Written, source.RowCount));
+                }
+            }
+        }
+        finally
+        {
+            // The reader stops at the cancellation or the end of the file; its failure, if any, surfaces here.
+            await reading;
+        }
+
+        if (readErrors.Total > 0 || planErrors.Total > 0)
+        {
+            return ImportReport.Failed(fileName, rules.Format, source.RowCount, readErrors, planErrors);
+        }
+        if (editor is not null)
+        {
+            writer.Complete();
+            if (batchId is { } id)
+            {
+                await Database.CompleteBatchAsync(connection, transaction, id, source.RowCount, writer.Added, writer.Updated, writer.Unchanged, cancellationToken);
+            }
+        }
+        return new ImportReport(fileName, rules.Format, source.RowCount, writer.Added, writer.Updated, writer.Unchanged, [],
+            Written: editor is not null);
     }
 
     /// <summary>The file's SHA-256 in lower-case hex; the stream is left where it was.</summary>
@@ -112,84 +173,129 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         return hash;
     }
 
-    private sealed record ParsedFile(CsvTableRules? Rules, List<ParsedRow> Rows, List<ImportError> Errors, int RowCount);
-
-    private static ParsedFile Read(Stream content, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>The rows of one file, checked by its format's rules, in batches.</summary>
+    private sealed class RowSource : IDisposable
     {
-        var errors = new List<ImportError>();
-        var rows = new List<ParsedRow>();
-        var stream = content.CanSeek ? content : Buffer(content);
-        if (CheckEncoding(stream) is { } encodingProblem)
+        private readonly Stream _stream;
+        private readonly CsvReader _reader;
+        private readonly string[] _header;
+        private readonly ImportErrors _errors;
+
+        private RowSource(Stream stream, CsvReader reader, string[] header, CsvTableRules rules, ImportErrors errors)
         {
-            errors.Add(ImportError.ForFile(encodingProblem));
-            return new(null, rows, errors, 0);
+            _stream = stream;
+            _reader = reader;
+            _header = header;
+            Rules = rules;
+            _errors = errors;
         }
 
-        var total = stream.Length;
-        using var reader = CsvReader.Create(stream, new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            SkipEmptyLines = true,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            OnMalformedRecord = bad => errors.Add(new ImportError((int)bad.RecordNumber, "", "", MalformedMessage(bad.Reason))),
-        }, leaveOpen: true);
+        public CsvTableRules Rules { get; }
 
-        var header = reader.Headers.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        if (header.Length == 0 || header is [""])
+        /// <summary>Data rows read so far (all of them once reading has ended).</summary>
+        public int RowCount { get; private set; }
+
+        /// <summary>Opens the file and recognises its format by the header, or returns null with the file's problem in <paramref name="errors"/>.</summary>
+        public static RowSource? Open(Stream stream, ImportErrors errors)
         {
-            errors.Add(ImportError.ForFile("The file is empty: it needs a header row and at least one data row."));
-            return new(null, rows, errors, 0);
-        }
-        var rules = RecogniseHeader(header, errors);
-        if (rules is null)
-        {
-            return new(null, rows, errors, 0);
+            if (CheckEncoding(stream) is { } encodingProblem)
+            {
+                errors.Add(ImportError.ForFile(encodingProblem));
+                return null;
+            }
+            var reader = CsvReader.Create(stream, new CsvReaderOptions
+            {
+                Separator = ',',
+                HasHeader = true,
+                SkipEmptyLines = true,
+                MalformedData = CsvMalformedDataHandling.Recover,
+                OnMalformedRecord = bad => errors.Add(new ImportError((int)bad.RecordNumber, "", "", MalformedMessage(bad.Reason))),
+            }, leaveOpen: true);
+            var header = reader.Headers.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+            if (header.Length == 0 || header is [""])
+            {
+                errors.Add(ImportError.ForFile("The file is empty: it needs a header row and at least one data row."));
+                reader.Dispose();
+                return null;
+            }
+            if (RecogniseHeader(header, errors) is not { } rules)
+            {
+                reader.Dispose();
+                return null;
+            }
+            return new RowSource(stream, reader, header, rules, errors);
         }
 
-        var columns = header.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
-        var fields = new CsvFieldReader(columns, errors);
-        var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rowNumber = 1;
-        while (reader.Read())
+        /// <summary>Reads every row, checks it, and hands the good ones on in batches; problems go to the error list.</summary>
+        public async Task ReadAsync(ChannelWriter<List<ParsedRow>> output, int batchRows, IProgress<ImportProgress>? progress,
+            CancellationToken cancellationToken)
         {
-            rowNumber++;
-            cancellationToken.ThrowIfCancellationRequested();
-            var record = new string[reader.FieldCount];
-            for (var i = 0; i < record.Length; i++)
+            try
             {
-                record[i] = reader.GetString(i);
+                var columns = _header.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
+                var fields = new CsvFieldReader(columns, _errors);
+                var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+                var total = _stream.Length;
+                var batch = new List<ParsedRow>(batchRows);
+                var rowNumber = 1;
+                while (_reader.Read())
+                {
+                    rowNumber++;
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var record = new string[_reader.FieldCount];
+                    for (var i = 0; i < record.Length; i++)
+                    {
+                        record[i] = _reader.GetString(i);
+                    }
+                    fields.MoveTo(rowNumber, record);
+                    if (record.Length != _header.Length)
+                    {
+                        fields.Fail("", "", $"has {record.Length} cells, but the header has {_header.Length}");
+                        continue;
+                    }
+                    var row = Rules.Parse(fields);
+                    if (firstRowOfKey.TryGetValue(row.NaturalKey, out var first))
+                    {
+                        fields.Fail(Rules.KeyDescription, row.NaturalKey, $"is a duplicate: the same {Rules.KeyDescription} is on row {first}");
+                    }
+                    else if (row.NaturalKey.Length > 0)
+                    {
+                        firstRowOfKey[row.NaturalKey] = rowNumber;
+                    }
+                    if (fields.RowIsValid)
+                    {
+                        batch.Add(row);
+                    }
+                    if (batch.Count == batchRows)
+                    {
+                        await output.WriteAsync(batch, cancellationToken);
+                        batch = new List<ParsedRow>(batchRows);
+                    }
+                    if (rowNumber % ProgressEvery == 0)
+                    {
+                        // Bytes read is the honest measure of how far through the file we are.
+                        progress?.Report(new ImportProgress(ImportStage.Reading, Percent(_reader.ByteOffset, total), 100));
+                    }
+                    RowCount = rowNumber - 1;
+                }
+                if (batch.Count > 0)
+                {
+                    await output.WriteAsync(batch, cancellationToken);
+                }
+                if (rowNumber == 1)
+                {
+                    _errors.Add(ImportError.ForFile("The file has a header but no data rows."));
+                }
+                output.Complete();
             }
-            fields.MoveTo(rowNumber, record);
-            if (record.Length != header.Length)
+            catch (Exception ex)
             {
-                fields.Fail("", "", $"has {record.Length} cells, but the header has {header.Length}");
-                continue;
-            }
-            var row = rules.Parse(fields);
-            if (firstRowOfKey.TryGetValue(row.NaturalKey, out var first))
-            {
-                fields.Fail(rules.KeyDescription, row.NaturalKey, $"is a duplicate: the same {rules.KeyDescription} is on row {first}");
-            }
-            else if (row.NaturalKey.Length > 0)
-            {
-                firstRowOfKey[row.NaturalKey] = rowNumber;
-            }
-            if (fields.RowIsValid)
-            {
-                rows.Add(row);
-            }
-            if (rowNumber % ProgressEvery == 0)
-            {
-                // Bytes read is the honest measure of how far through the file we are.
-                progress?.Report(new ImportProgress(ImportStage.Reading, Percent(reader.ByteOffset, total), 100));
+                output.Complete(ex);
+                throw;
             }
         }
-        if (rowNumber == 1)
-        {
-            errors.Add(ImportError.ForFile("The file has a header but no data rows."));
-        }
-        return new(rules, rows, errors, rowNumber - 1);
+
+        public void Dispose() => _reader.Dispose();
     }
 
     private static int Percent(long done, long total) => total <= 0 ? 100 : (int)(done * 100 / total);
@@ -260,13 +366,13 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         return null;
     }
 
-    private static CsvTableRules? RecogniseHeader(string[] header, List<ImportError> errors)
+    private static CsvTableRules? RecogniseHeader(string[] header, ImportErrors errors)
     {
         foreach (var twice in header.GroupBy(h => h).Where(g => g.Count() > 1))
         {
             errors.Add(new ImportError(1, twice.Key, "", "appears more than once in the header"));
         }
-        if (errors.Count > 0)
+        if (errors.Total > 0)
         {
             return null;
         }
@@ -299,47 +405,5 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
             $"The header is not one PeaceTalks knows. Closest is the {closest.rules.Format.Name} format ({string.Join("; ", problems)}). " +
             $"Expected columns: {string.Join(",", closest.rules.Format.Header)}."));
         return null;
-    }
-
-    private static async Task<ImportReport> PlanAndWriteAsync(DbConnection connection, DbTransaction transaction,
-        ParsedFile parsed, string fileName, Editor? editor, string? sha256, IProgress<ImportProgress>? progress, CancellationToken cancellationToken,
-        bool audit = true)
-    {
-        var rules = parsed.Rules!;
-        // References are checked even when some rows already failed, so every error shows at once.
-        var errors = new List<ImportError>(parsed.Errors);
-        progress?.Report(new ImportProgress(ImportStage.Checking, 0, parsed.Rows.Count));
-        var plan = await RecordWriter.PlanAsync(connection, transaction, rules, parsed.Rows, errors, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return ImportReport.Failed(fileName, rules.Format, parsed.RowCount, [.. errors.OrderBy(e => e.Row)]);
-        }
-
-        var report = new ImportReport(fileName, rules.Format, parsed.RowCount, plan.Added, plan.Updated, plan.Unchanged, [],
-            Written: editor is not null);
-        if (editor is null)
-        {
-            return report;
-        }
-        if (!audit)
-        {
-            RecordWriter.Write(connection, transaction, plan, editor, null, null, progress, cancellationToken, audit: false);
-            return report;
-        }
-        var batch = await Database.AddBatchAsync(connection, transaction, new ImportBatch
-        {
-            At = DateTime.UtcNow,
-            UserId = editor.UserId,
-            UserName = editor.Name,
-            FileName = fileName.Length > 260 ? fileName[..260] : fileName,
-            Sha256 = sha256!,
-            Format = rules.Format.Name,
-            Rows = parsed.RowCount,
-            Added = plan.Added,
-            Updated = plan.Updated,
-            Unchanged = plan.Unchanged,
-        }, cancellationToken);
-        RecordWriter.Write(connection, transaction, plan, editor, batch, null, progress, cancellationToken);
-        return report;
     }
 }

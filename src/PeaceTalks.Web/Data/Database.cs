@@ -38,6 +38,21 @@ internal static class Database
     public static IRowWriter RowWriter(DbConnection connection, DbTransaction transaction, DbTable table) =>
         new SqliteRowWriter((SqliteConnection)connection, (SqliteTransaction)transaction, table);
 
+    /// <summary>Records what an import did once it has done it.</summary>
+    public static async Task CompleteBatchAsync(DbConnection connection, DbTransaction transaction, long batchId, int rows, int added, int updated,
+        int unchanged, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """UPDATE "ImportBatches" SET "Rows" = @rows, "Added" = @added, "Updated" = @updated, "Unchanged" = @unchanged WHERE "Id" = @id""";
+        RecordWriter.AddParameter(command, "@rows", rows);
+        RecordWriter.AddParameter(command, "@added", added);
+        RecordWriter.AddParameter(command, "@updated", updated);
+        RecordWriter.AddParameter(command, "@unchanged", unchanged);
+        RecordWriter.AddParameter(command, "@id", batchId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Adds an import batch record and returns its id.</summary>
     public static async Task<long> AddBatchAsync(DbConnection connection, DbTransaction transaction, ImportBatch batch, CancellationToken cancellationToken)
     {
@@ -74,4 +89,7 @@ internal interface IRowWriter : IDisposable
     void SetRetracted(long id, DateTime? at, string? reason);
 
     void Audit(AuditEntry entry);
+
+    /// <summary>Writes out rows still held for a many-row statement; called before the transaction commits.</summary>
+    void Flush();
 }

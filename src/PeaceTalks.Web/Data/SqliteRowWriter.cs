@@ -18,11 +18,11 @@ internal sealed class SqliteRowWriter : IRowWriter
     private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
 
     private readonly sqlite3 _db;
-    private readonly sqlite3_stmt _insert;
+    private readonly Batch _inserts;
+    private readonly Batch _audits;
+    private readonly Batch? _links;
     private readonly sqlite3_stmt _update;
     private readonly sqlite3_stmt _retract;
-    private readonly sqlite3_stmt _audit;
-    private readonly sqlite3_stmt? _insertLink;
     private readonly sqlite3_stmt? _deleteLinks;
     private readonly LargePageCache _cache;
     private long _nextId;
@@ -30,17 +30,14 @@ internal sealed class SqliteRowWriter : IRowWriter
     public SqliteRowWriter(SqliteConnection connection, SqliteTransaction transaction, DbTable table)
     {
         _db = connection.Handle!;
-        var columns = string.Join(", ", table.Columns.Select(c => $"\"{c.Name}\""));
-        _insert = Prepare($"INSERT INTO \"{table.Name}\" (\"Id\", \"Version\", {columns}) VALUES (?1, 1, {Placeholders(2, table.Columns.Length)})");
+        _inserts = new Batch(this, table.Name, ["Id", "Version", .. table.Columns.Select(c => c.Name)]);
+        _audits = new Batch(this, "AuditEntries", ["At", "UserId", "UserName", "EntityType", "EntityId", "EntityKey", "Action", "Changes", "Note", "BatchId"]);
         _update = Prepare($"UPDATE \"{table.Name}\" SET {string.Join(", ", table.Columns.Select((c, i) => $"\"{c.Name}\" = ?{i + 1}"))}, " +
             $"\"Version\" = \"Version\" + 1 WHERE \"Id\" = ?{table.Columns.Length + 1}");
         _retract = Prepare($"UPDATE \"{table.Name}\" SET \"RetractedAt\" = ?1, \"RetractedReason\" = ?2, \"Version\" = \"Version\" + 1 WHERE \"Id\" = ?3");
-        _audit = Prepare("INSERT INTO \"AuditEntries\" (\"At\", \"UserId\", \"UserName\", \"EntityType\", \"EntityId\", \"EntityKey\", \"Action\", " +
-            "\"Changes\", \"Note\", \"BatchId\") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         if (table.Links is { } links)
         {
-            _insertLink = Prepare($"INSERT INTO \"{links.Name}\" (\"{links.OwnerColumn}\", {string.Join(", ", links.Columns.Select(c => $"\"{c.Name}\""))}) " +
-                $"VALUES (?1, {Placeholders(2, links.Columns.Length)})");
+            _links = new Batch(this, links.Name, [links.OwnerColumn, .. links.Columns.Select(c => c.Name)]);
             _deleteLinks = Prepare($"DELETE FROM \"{links.Name}\" WHERE \"{links.OwnerColumn}\" = ?1");
         }
 
@@ -55,20 +52,24 @@ internal sealed class SqliteRowWriter : IRowWriter
         _cache = new LargePageCache(connection, transaction);
     }
 
-    private static string Placeholders(int first, int count) => string.Join(", ", Enumerable.Range(first, count).Select(i => $"?{i}"));
-
     public long Insert(string?[] values, IReadOnlyList<string?[]> links)
     {
         var id = _nextId++;
-        Check(raw.sqlite3_bind_int64(_insert, 1, id));
-        Bind(_insert, 2, values);
-        Step(_insert);
-        InsertLinks(id, links);
+        _inserts.Add([id, 1L, .. values]);
+        foreach (var link in links)
+        {
+            _links!.Add([id, .. link]);
+        }
+        if (_inserts.Full || _links?.Full == true)
+        {
+            FlushInserts();
+        }
         return id;
     }
 
     public void Update(long id, string?[] values, IReadOnlyList<string?[]> links)
     {
+        FlushInserts();
         Bind(_update, 1, values);
         Check(raw.sqlite3_bind_int64(_update, values.Length + 1, id));
         Step(_update);
@@ -77,11 +78,16 @@ internal sealed class SqliteRowWriter : IRowWriter
             Check(raw.sqlite3_bind_int64(_deleteLinks, 1, id));
             Step(_deleteLinks);
         }
-        InsertLinks(id, links);
+        foreach (var link in links)
+        {
+            _links!.Add([id, .. link]);
+        }
+        _links?.Flush();
     }
 
     public void SetRetracted(long id, DateTime? at, string? reason)
     {
+        FlushInserts();
         Bind(_retract, 1, [at?.ToString(DateTimeFormat, CultureInfo.InvariantCulture), reason]);
         Check(raw.sqlite3_bind_int64(_retract, 3, id));
         Step(_retract);
@@ -89,24 +95,25 @@ internal sealed class SqliteRowWriter : IRowWriter
 
     public void Audit(AuditEntry entry)
     {
-        Bind(_audit, 1,
+        _audits.Add(
         [
-            entry.At.ToString(DateTimeFormat, CultureInfo.InvariantCulture), entry.UserId, entry.UserName, entry.EntityType,
+            entry.At.ToString(DateTimeFormat, CultureInfo.InvariantCulture), entry.UserId, entry.UserName, entry.EntityType, (long)entry.EntityId,
+            entry.EntityKey, KebabCase<AuditAction>.ToWord(entry.Action), entry.Changes, entry.Note, entry.BatchId,
         ]);
-        Check(raw.sqlite3_bind_int64(_audit, 5, entry.EntityId));
-        Bind(_audit, 6, [entry.EntityKey, KebabCase<AuditAction>.ToWord(entry.Action), entry.Changes, entry.Note]);
-        Check(entry.BatchId is { } batch ? raw.sqlite3_bind_int64(_audit, 10, batch) : raw.sqlite3_bind_null(_audit, 10));
-        Step(_audit);
+        if (_audits.Full)
+        {
+            FlushInserts();
+        }
     }
 
-    private void InsertLinks(long owner, IReadOnlyList<string?[]> links)
+    public void Flush() => FlushInserts();
+
+    // Rows before the links and history that point to them.
+    private void FlushInserts()
     {
-        foreach (var link in links)
-        {
-            Check(raw.sqlite3_bind_int64(_insertLink!, 1, owner));
-            Bind(_insertLink!, 2, link);
-            Step(_insertLink!);
-        }
+        _inserts.Flush();
+        _links?.Flush();
+        _audits.Flush();
     }
 
     private void Bind(sqlite3_stmt statement, int first, string?[] values)
@@ -143,13 +150,72 @@ internal sealed class SqliteRowWriter : IRowWriter
 
     public void Dispose()
     {
-        _insert.Dispose();
+        _inserts.Dispose();
+        _audits.Dispose();
+        _links?.Dispose();
         _update.Dispose();
         _retract.Dispose();
-        _audit.Dispose();
-        _insertLink?.Dispose();
         _deleteLinks?.Dispose();
         _cache.Dispose();
+    }
+
+    /// <summary>
+    /// Rows for one table, written many to a statement (INSERT … VALUES (…), (…), …): as many as SQLite takes
+    /// parameters for, up to 2,000. The full-text index writes out its pending words at the end of every statement
+    /// that fires its triggers, so a statement per row costs five times as much, and 64 rows a statement still twice.
+    /// </summary>
+    private sealed class Batch(SqliteRowWriter writer, string table, string[] columns) : IDisposable
+    {
+        private const int MaxParameters = 30_000; // SQLite allows 32,766
+        private readonly int RowsPerStatement = Math.Min(2_000, MaxParameters / columns.Length);
+        private readonly List<object?> _values = new(Math.Min(2_000, MaxParameters / columns.Length) * columns.Length);
+        private readonly Dictionary<int, sqlite3_stmt> _statements = [];
+
+        public bool Full => _values.Count >= RowsPerStatement * columns.Length;
+
+        public void Add(object?[] row) => _values.AddRange(row);
+
+        public void Flush()
+        {
+            var rows = _values.Count / columns.Length;
+            for (var done = 0; done < rows; done += RowsPerStatement)
+            {
+                var count = Math.Min(RowsPerStatement, rows - done);
+                var statement = StatementFor(count);
+                var offset = done * columns.Length;
+                for (var i = 0; i < count * columns.Length; i++)
+                {
+                    writer.Check(_values[offset + i] switch
+                    {
+                        null => raw.sqlite3_bind_null(statement, i + 1),
+                        long number => raw.sqlite3_bind_int64(statement, i + 1, number),
+                        var text => raw.sqlite3_bind_text(statement, i + 1, (string)text),
+                    });
+                }
+                writer.Step(statement);
+            }
+            _values.Clear();
+        }
+
+        private sqlite3_stmt StatementFor(int rows)
+        {
+            if (!_statements.TryGetValue(rows, out var statement))
+            {
+                var tuple = "(" + string.Join(", ", Enumerable.Repeat("?", columns.Length)) + ")";
+                statement = writer.Prepare($"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES " +
+                    string.Join(", ", Enumerable.Repeat(tuple, rows)));
+                _statements[rows] = statement;
+            }
+            return statement;
+        }
+
+        public void Dispose()
+        {
+            foreach (var statement in _statements.Values)
+            {
+                statement.Dispose();
+            }
+        }
     }
 
     /// <summary>

@@ -5,7 +5,11 @@ using PeaceTalks.Web.Models;
 
 namespace PeaceTalks.Web.Editing;
 
-/// <summary>Writes and reads an audit entry's list of changed fields: [{"field":"text","old":"…","new":"…"}].</summary>
+/// <summary>
+/// Writes and reads an audit entry's list of changed fields: [{"field":"text","old":"…","new":"…"}]. A missing "old"
+/// or "new" means the field had no value (every "old" of a created item): an import of a million rows writes a
+/// million of these, so the nothing is not spelt out.
+/// </summary>
 public static class AuditJson
 {
     public static string Write(IEnumerable<FieldChange> changes)
@@ -18,8 +22,14 @@ public static class AuditJson
             {
                 json.WriteStartObject();
                 json.WriteString("field", change.Field);
-                json.WriteString("old", change.Old);
-                json.WriteString("new", change.New);
+                if (change.Old is not null)
+                {
+                    json.WriteString("old", change.Old);
+                }
+                if (change.New is not null)
+                {
+                    json.WriteString("new", change.New);
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -33,7 +43,9 @@ public static class AuditJson
         return
         [
             .. document.RootElement.EnumerateArray().Select(e => new FieldChange(
-                e.GetProperty("field").GetString() ?? "", e.GetProperty("old").GetString(), e.GetProperty("new").GetString())),
+                e.GetProperty("field").GetString() ?? "",
+                e.TryGetProperty("old", out var old) ? old.GetString() : null,
+                e.TryGetProperty("new", out var now) ? now.GetString() : null)),
         ];
     }
 

@@ -104,7 +104,7 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
             await RecordKeys.FillAsync(connection, table, cells, cancellationToken);
         }
 
-        var errors = new List<ImportError>();
+        var errors = new ImportErrors();
         var row = Parse(rules, cells, errors);
         if (originalKey is not null && row.NaturalKey != originalKey)
         {
@@ -113,7 +113,7 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
                 errors.Add(new ImportError(1, field, "", "cannot be changed once saved: CSV files and links find the item by it. Retract this one and add a new one instead."));
             }
         }
-        if (errors.Count > 0)
+        if (errors.Total > 0)
         {
             return Invalid(errors);
         }
@@ -121,17 +121,22 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
         try
         {
             await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            var plan = await RecordWriter.PlanAsync(connection, transaction, rules, [row], errors, cancellationToken);
-            if (errors.Count > 0)
+            using var writer = new RecordWriter(connection, transaction, rules);
+            var plan = await writer.PlanAsync([row], errors, cancellationToken);
+            if (errors.Total > 0)
             {
                 return Invalid(errors);
             }
-            var planned = plan.Rows[0];
+            var planned = plan[0];
             if (originalKey is null && planned.Stored is not null)
             {
                 var noun = rules.Db.EntityType;
-                return Invalid([.. KeyFields(table).Select(f => new ImportError(1, f, cells.GetValueOrDefault(f) ?? "",
-                    $"is already used by another {noun}: choose another, or edit that {noun}"))]);
+                var taken = new ImportErrors();
+                foreach (var field in KeyFields(table))
+                {
+                    taken.Add(new ImportError(1, field, cells.GetValueOrDefault(field) ?? "", $"is already used by another {noun}: choose another, or edit that {noun}"));
+                }
+                return Invalid(taken);
             }
             if (originalKey is not null)
             {
@@ -148,7 +153,8 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
                     return new SaveResult.Unchanged(originalKey);
                 }
             }
-            RecordWriter.Write(connection, transaction, plan, editor, null, Clean(note), null, cancellationToken);
+            writer.Write(plan, editor, null, Clean(note), null, 1, cancellationToken);
+            writer.Complete();
             await transaction.CommitAsync(cancellationToken);
             return new SaveResult.Saved(row.NaturalKey, (planned.Stored?.Version ?? 0) + 1);
         }
@@ -217,7 +223,11 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
             {
                 return SaveResult.Invalid.General1(blocker);
             }
-            RecordWriter.SetRetracted(connection, transaction, rules.Db, stored, key, reason, editor, Clean(note));
+            using (var writer = new RecordWriter(connection, transaction, rules))
+            {
+                writer.SetRetracted(stored, key, reason, editor, Clean(note));
+                writer.Complete();
+            }
             await transaction.CommitAsync(cancellationToken);
             return new SaveResult.Saved(key, stored.Version + 1);
         }
@@ -251,7 +261,7 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
         ];
     }
 
-    private static ParsedRow Parse(CsvTableRules rules, IReadOnlyDictionary<string, string?> cells, List<ImportError> errors)
+    private static ParsedRow Parse(CsvTableRules rules, IReadOnlyDictionary<string, string?> cells, ImportErrors errors)
     {
         var names = rules.Format.Columns.Select(c => c.Name).ToArray();
         var columns = names.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
@@ -260,10 +270,10 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
         return rules.Parse(reader);
     }
 
-    private static SaveResult.Invalid Invalid(List<ImportError> errors) => new(
-        errors.Where(e => e.Column.Length > 0).GroupBy(e => e.Column)
+    private static SaveResult.Invalid Invalid(ImportErrors errors) => new(
+        errors.Kept.Where(e => e.Column.Length > 0).GroupBy(e => e.Column)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.FieldMessage).Distinct()]),
-        [.. errors.Where(e => e.Column.Length == 0).Select(e => e.FieldMessage)]);
+        [.. errors.Kept.Where(e => e.Column.Length == 0).Select(e => e.FieldMessage)]);
 
     private static SaveResult? CheckNote(string? note) => note is { Length: > MaxNoteLength }
         ? SaveResult.Invalid.Of("note", $"The note is {AppCulture.Number(note.Length)} characters long; the limit is {MaxNoteLength}.")

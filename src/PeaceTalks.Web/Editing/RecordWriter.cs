@@ -12,30 +12,34 @@ internal sealed record StoredRecord(long Id, long Version, DateTime? RetractedAt
 /// <summary>What one incoming row would do to the stored record.</summary>
 internal sealed record PlannedRow(ParsedRow Row, RowChange Change, StoredRecord? Stored, string?[] Fields, string? Links);
 
-internal sealed class RecordPlan(CsvTableRules rules, List<PlannedRow> rows, Dictionary<RefTable, Dictionary<string, long>> ids)
-{
-    public CsvTableRules Rules { get; } = rules;
-    public List<PlannedRow> Rows { get; } = rows;
-    public Dictionary<RefTable, Dictionary<string, long>> Ids { get; } = ids;
-    public int Added => Rows.Count(r => r.Change == RowChange.Add);
-    public int Updated => Rows.Count(r => r.Change == RowChange.Update);
-    public int Unchanged => Rows.Count - Added - Updated;
-}
-
 /// <summary>
 /// The one write path of the record, used by the CSV import (and the start-up seed), the edit forms and the
 /// article intake: rows already checked by a <see cref="CsvTableRules"/> are matched to stored ones by natural
 /// key, compared in "key space" (references as slugs and keys, exactly as the CSV formats write them), and
-/// written with one audit entry per changed row. The caller owns the transaction, which it opens with
-/// <see cref="Database.BeginWriteAsync"/> so the plan and the write see the same data.
+/// written with one audit entry per changed row. One instance serves one table within one transaction, which the
+/// caller opens with <see cref="Database.BeginWriteAsync"/> so the plan and the write see the same data.
 /// </summary>
-internal static class RecordWriter
+internal sealed class RecordWriter(DbConnection connection, DbTransaction transaction, CsvTableRules rules) : IDisposable
 {
     private const int LookupBatch = 500;
     private const int ProgressEvery = 1000;
 
     /// <summary>Below this many keys, stored rows are fetched by key; above it the table is read once.</summary>
     private const int KeyedLookupUpTo = 2000;
+
+    // References already looked up in this session: id (as the text bound into SQL), or not found, or retracted.
+    private readonly Dictionary<RefTable, Dictionary<string, string>> _ids = [];
+    private readonly Dictionary<RefTable, HashSet<string>> _missing = [];
+    private readonly Dictionary<RefTable, HashSet<string>> _retracted = [];
+    private bool? _tableWasEmpty;
+    private IRowWriter? _writer;
+    private DateTime _at = DateTime.UtcNow;
+
+    public CsvTableRules Rules => rules;
+    public int Added { get; private set; }
+    public int Updated { get; private set; }
+    public int Unchanged { get; private set; }
+    public int Written { get; private set; }
 
     public static IReadOnlyList<string> FieldNames(DbTable table) =>
         [.. table.Columns.Select(c => c.Field), .. table.Links is { } l ? [l.Field] : Array.Empty<string>()];
@@ -55,16 +59,25 @@ internal static class RecordWriter
         _ => throw new InvalidOperationException($"Unexpected cell value {value.GetType()}"),
     };
 
-    public static async Task<RecordPlan> PlanAsync(DbConnection connection, DbTransaction transaction, CsvTableRules rules,
-        IReadOnlyList<ParsedRow> rows, List<ImportError> errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Compares rows (already checked by the rules) with the stored record: references looked up (an unknown or
+    /// retracted one is an error on its row), each row matched to a stored one by natural key. Rows of one table can
+    /// come in several batches; lookups are remembered between them.
+    /// </summary>
+    public async Task<List<PlannedRow>> PlanAsync(IReadOnlyList<ParsedRow> rows, ImportErrors errors, CancellationToken cancellationToken)
     {
-        var ids = await ResolveReferencesAsync(connection, transaction, rows, errors, cancellationToken);
+        var errorsBefore = errors.Total;
+        await ResolveReferencesAsync(rows, errors, cancellationToken);
         var planned = new List<PlannedRow>(rows.Count);
-        if (errors.Count > 0)
+        if (errors.Total > errorsBefore)
         {
-            return new RecordPlan(rules, planned, ids);
+            return planned;
         }
-        var stored = await LoadStoredAsync(connection, transaction, rules.Db, [.. rows.Select(r => r.NaturalKey)], cancellationToken);
+        // An import into an empty table only adds: its keys are unique within the file, so nothing can be stored yet.
+        _tableWasEmpty ??= !await AnyRowAsync(cancellationToken);
+        var stored = _tableWasEmpty.Value
+            ? []
+            : await LoadStoredAsync(connection, transaction, rules.Db, [.. rows.Select(r => r.NaturalKey)], cancellationToken);
         foreach (var row in rows)
         {
             var fields = KeyFields(row);
@@ -72,88 +85,107 @@ internal static class RecordWriter
             if (!stored.TryGetValue(row.NaturalKey, out var existing))
             {
                 planned.Add(new PlannedRow(row, RowChange.Add, null, fields, links));
+                Added++;
+            }
+            else if (existing.Fields.AsSpan().SequenceEqual(fields) && existing.Links == links)
+            {
+                planned.Add(new PlannedRow(row, RowChange.Unchanged, existing, fields, links));
+                Unchanged++;
             }
             else
             {
-                var same = existing.Fields.AsSpan().SequenceEqual(fields) && existing.Links == links;
-                planned.Add(new PlannedRow(row, same ? RowChange.Unchanged : RowChange.Update, existing, fields, links));
+                planned.Add(new PlannedRow(row, RowChange.Update, existing, fields, links));
+                Updated++;
             }
         }
-        return new RecordPlan(rules, planned, ids);
+        return planned;
     }
 
-    /// <summary>Writes every added and updated row of the plan, each with its audit entry. Returns the ids written.</summary>
-    public static List<long> Write(DbConnection connection, DbTransaction transaction, RecordPlan plan, Editor editor,
-        long? batchId, string? note, IProgress<ImportProgress>? progress, CancellationToken cancellationToken, bool audit = true)
+    private async Task<bool> AnyRowAsync(CancellationToken cancellationToken)
     {
-        var table = plan.Rules.Db;
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM \"{rules.Db.Name}\")";
+        return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Writes the added and updated rows, each with its audit entry (unless <paramref name="audit"/> is false: the benchmark's comparison).</summary>
+    public void Write(IReadOnlyList<PlannedRow> planned, Editor editor, long? batchId, string? note, IProgress<ImportProgress>? progress,
+        int total, CancellationToken cancellationToken, bool audit = true)
+    {
+        var table = rules.Db;
         var fieldNames = FieldNames(table);
-        var toWrite = plan.Rows.Count(r => r.Change != RowChange.Unchanged);
-        var written = new List<long>(toWrite);
-        using var writer = Database.RowWriter(connection, transaction, table);
-        var at = DateTime.UtcNow;
-        var done = 0;
-        foreach (var row in plan.Rows)
+        _writer ??= Database.RowWriter(connection, transaction, table);
+        foreach (var row in planned)
         {
             if (row.Change == RowChange.Unchanged)
             {
                 continue;
             }
             cancellationToken.ThrowIfCancellationRequested();
-            var values = row.Row.Values.Select(v => Resolve(v, plan.Ids)).ToArray();
-            var links = row.Row.Links.Select(link => link.Select(v => Resolve(v, plan.Ids)).ToArray()).ToList();
+            var values = new string?[row.Row.Values.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = Resolve(row.Row.Values[i]);
+            }
+            var links = new List<string?[]>(row.Row.Links.Count);
+            foreach (var link in row.Row.Links)
+            {
+                var resolved = new string?[link.Length];
+                for (var i = 0; i < link.Length; i++)
+                {
+                    resolved[i] = Resolve(link[i]);
+                }
+                links.Add(resolved);
+            }
             long id;
             string?[]? before = null;
             if (row.Change == RowChange.Add)
             {
-                id = writer.Insert(values, links);
+                id = _writer.Insert(values, links);
             }
             else
             {
                 id = row.Stored!.Id;
-                writer.Update(id, values, links);
+                _writer.Update(id, values, links);
                 before = [.. row.Stored.Fields, row.Stored.Links];
             }
-            written.Add(id);
-            if (++done % ProgressEvery == 0 || done == toWrite)
+            if (audit)
             {
-                progress?.Report(new ImportProgress(ImportStage.Writing, done, toWrite));
+                string?[] after = [.. row.Fields, row.Links];
+                _writer.Audit(new AuditEntry
+                {
+                    At = _at,
+                    UserId = editor.UserId,
+                    UserName = editor.Name,
+                    EntityType = table.EntityType,
+                    EntityId = checked((int)id),
+                    EntityKey = row.Row.NaturalKey,
+                    Action = row.Change == RowChange.Add ? AuditAction.Create : AuditAction.Update,
+                    Changes = AuditJson.Write(AuditJson.Diff(fieldNames, before, after)),
+                    Note = note,
+                    BatchId = batchId,
+                });
             }
-            if (!audit)
+            if (++Written % ProgressEvery == 0 || Written == total)
             {
-                continue;
+                progress?.Report(new ImportProgress(ImportStage.Writing, Written, total));
             }
-            string?[] after = [.. row.Fields, row.Links];
-            writer.Audit(new AuditEntry
-            {
-                At = at,
-                UserId = editor.UserId,
-                UserName = editor.Name,
-                EntityType = table.EntityType,
-                EntityId = checked((int)id),
-                EntityKey = row.Row.NaturalKey,
-                Action = row.Change == RowChange.Add ? AuditAction.Create : AuditAction.Update,
-                Changes = AuditJson.Write(AuditJson.Diff(fieldNames, before, after)),
-                Note = note,
-                BatchId = batchId,
-            });
         }
-        return written;
     }
 
     /// <summary>Retracts (with a reason) or restores (reason null) one stored row, with its audit entry.</summary>
-    public static void SetRetracted(DbConnection connection, DbTransaction transaction, DbTable table, StoredRecord stored, string key,
-        string? reason, Editor editor, string? note)
+    public void SetRetracted(StoredRecord stored, string key, string? reason, Editor editor, string? note)
     {
-        using var writer = Database.RowWriter(connection, transaction, table);
-        var now = DateTime.UtcNow;
-        writer.SetRetracted(stored.Id, reason is null ? null : now, reason);
-        writer.Audit(new AuditEntry
+        _writer ??= Database.RowWriter(connection, transaction, rules.Db);
+        _at = DateTime.UtcNow;
+        _writer.SetRetracted(stored.Id, reason is null ? null : _at, reason);
+        _writer.Audit(new AuditEntry
         {
-            At = now,
+            At = _at,
             UserId = editor.UserId,
             UserName = editor.Name,
-            EntityType = table.EntityType,
+            EntityType = rules.Db.EntityType,
             EntityId = checked((int)stored.Id),
             EntityKey = key,
             Action = reason is null ? AuditAction.Restore : AuditAction.Retract,
@@ -162,21 +194,36 @@ internal static class RecordWriter
         });
     }
 
-    private static string? Resolve(object? value, Dictionary<RefTable, Dictionary<string, long>> ids) => value switch
+    /// <summary>Writes out what is still held for a many-row statement and lets go of the statements. Call before committing.</summary>
+    public void Complete()
+    {
+        _writer?.Flush();
+        _writer?.Dispose();
+        _writer = null;
+    }
+
+    public void Dispose() => _writer?.Dispose();
+
+    private string? Resolve(object? value) => value switch
     {
         null => null,
         string s => s,
-        Ref r => ids[r.Table][r.Key].ToString(CultureInfo.InvariantCulture),
+        Ref r => _ids[r.Table][r.Key],
         _ => throw new InvalidOperationException($"Unexpected cell value {value.GetType()}"),
     };
 
-    /// <summary>Looks every referenced key up in batches; an unknown or retracted key is an error on each row that uses it.</summary>
-    private static async Task<Dictionary<RefTable, Dictionary<string, long>>> ResolveReferencesAsync(DbConnection connection,
-        DbTransaction transaction, IReadOnlyList<ParsedRow> rows, List<ImportError> errors, CancellationToken cancellationToken)
+    /// <summary>Looks up, in batches, every referenced key not looked up before; an unknown or retracted key is an error on each row that uses it.</summary>
+    private async Task ResolveReferencesAsync(IReadOnlyList<ParsedRow> rows, ImportErrors errors, CancellationToken cancellationToken)
     {
         var wanted = new Dictionary<RefTable, HashSet<string>>();
         foreach (var r in rows.SelectMany(References))
         {
+            var known = _ids.TryGetValue(r.Table, out var ids) && ids.ContainsKey(r.Key);
+            var missing = _missing.TryGetValue(r.Table, out var gone) && gone.Contains(r.Key);
+            if (known || missing)
+            {
+                continue;
+            }
             if (!wanted.TryGetValue(r.Table, out var keys))
             {
                 wanted[r.Table] = keys = new HashSet<string>(StringComparer.Ordinal);
@@ -184,13 +231,12 @@ internal static class RecordWriter
             keys.Add(r.Key);
         }
 
-        var ids = new Dictionary<RefTable, Dictionary<string, long>>();
-        var retracted = new Dictionary<RefTable, HashSet<string>>();
         foreach (var (table, keys) in wanted)
         {
             var (tableName, keyColumn, _) = RefTables.Of(table);
-            var found = new Dictionary<string, long>(StringComparer.Ordinal);
-            var withdrawn = new HashSet<string>(StringComparer.Ordinal);
+            var found = _ids.TryGetValue(table, out var ids) ? ids : _ids[table] = new Dictionary<string, string>(StringComparer.Ordinal);
+            var withdrawn = _retracted.TryGetValue(table, out var r) ? r : _retracted[table] = new HashSet<string>(StringComparer.Ordinal);
+            var missing = _missing.TryGetValue(table, out var m) ? m : _missing[table] = new HashSet<string>(StringComparer.Ordinal);
             foreach (var batch in keys.Chunk(LookupBatch))
             {
                 await using var command = connection.CreateCommand();
@@ -200,36 +246,31 @@ internal static class RecordWriter
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    found[reader.GetString(0)] = reader.GetInt64(1);
+                    found[reader.GetString(0)] = reader.GetInt64(1).ToString(CultureInfo.InvariantCulture);
                     if (!reader.IsDBNull(2))
                     {
                         withdrawn.Add(reader.GetString(0));
                     }
                 }
             }
-            ids[table] = found;
-            retracted[table] = withdrawn;
+            missing.UnionWith(keys.Where(k => !found.ContainsKey(k)));
         }
 
-        // Only when something is missing or withdrawn: name it on every row that uses it.
-        if (ids.Any(t => t.Value.Count < wanted[t.Key].Count) || retracted.Any(t => t.Value.Count > 0))
+        // Name every unknown or withdrawn reference on every row that uses it.
+        foreach (var row in rows)
         {
-            foreach (var row in rows)
+            foreach (var r in References(row))
             {
-                foreach (var r in References(row))
+                if (_missing.TryGetValue(r.Table, out var gone) && gone.Contains(r.Key))
                 {
-                    if (!ids[r.Table].ContainsKey(r.Key))
-                    {
-                        errors.Add(new ImportError(row.Row, r.Column, r.Key, $"is not a known {RefTables.Of(r.Table).Noun}"));
-                    }
-                    else if (retracted[r.Table].Contains(r.Key))
-                    {
-                        errors.Add(new ImportError(row.Row, r.Column, r.Key, $"is a retracted {RefTables.Of(r.Table).Noun}: restore it first, or refer to another"));
-                    }
+                    errors.Add(new ImportError(row.Row, r.Column, r.Key, $"is not a known {RefTables.Of(r.Table).Noun}"));
+                }
+                else if (_retracted.TryGetValue(r.Table, out var withdrawn) && withdrawn.Contains(r.Key))
+                {
+                    errors.Add(new ImportError(row.Row, r.Column, r.Key, $"is a retracted {RefTables.Of(r.Table).Noun}: restore it first, or refer to another"));
                 }
             }
         }
-        return ids;
     }
 
     private static IEnumerable<Ref> References(ParsedRow row)

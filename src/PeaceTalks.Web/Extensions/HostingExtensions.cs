@@ -34,9 +34,6 @@ public static class HostingExtensions
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Import");
         builder.Services.AddMudServices();
         builder.AddAccounts();
-        // The browser's first message hands the prerendered page data to the live page (see DataPage): room for it.
-        builder.Services.Configure<Microsoft.AspNetCore.SignalR.HubOptions>(options =>
-            options.MaximumReceiveMessageSize = Components.Pages.PageState.MaxReceiveMessageBytes);
 
         // The live connection. A reader who loses the network for a moment gets their page back as it was;
         // a server under load does not keep abandoned sessions (each holds its page state) for long.
@@ -48,6 +45,22 @@ public static class HostingExtensions
             options.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
             options.DetailedErrors = builder.Environment.IsDevelopment();
         });
+
+        // Pages, exports and API answers go out compressed (Brotli, else gzip), at the fastest level: on a busy server
+        // CPU is scarcer than bandwidth. Safe over HTTPS here: the secrets a page carries (antiforgery tokens, the
+        // persisted page state) are encrypted afresh for every response, so BREACH has nothing stable to guess at.
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+            options.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes,
+                "text/csv", "application/atom+xml", "application/problem+json", "image/svg+xml"];
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(
+            options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(
+            options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
 
         // Operations: /health checks the database; each request is logged with method, path, status and duration.
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -123,6 +136,7 @@ public static class HostingExtensions
         services.AddSingleton<MeetingQueries>();
         services.AddSingleton<SearchQueries>();
         services.AddSingleton<StatementQueries>();
+        services.AddSingleton<Components.Pages.PrerenderedData>();
 
         // CSV
         services.AddSingleton<CsvImporter>();
@@ -166,6 +180,7 @@ public static class HostingExtensions
     /// <summary>The request pipeline and endpoints.</summary>
     public static WebApplication UsePeaceTalks(this WebApplication app)
     {
+        app.UseResponseCompression();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

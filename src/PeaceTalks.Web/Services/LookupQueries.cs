@@ -125,15 +125,29 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
             .ToListAsync(cancellationToken);
     }
 
+    // Replaced whole, never changed in place: readers on other threads see an old or a new pair, not half of each.
+    private sealed record CachedCounts(RecordVersion Version, DashboardCounts Counts);
+
+    private volatile CachedCounts? _counts;
+
+    /// <summary>How many of each there are (live items): counted once per change of the record, not on every page.</summary>
     public async Task<DashboardCounts> CountsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return new DashboardCounts(
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var version = await RecordVersion.ReadAsync(db, cancellationToken);
+        if (_counts is { } cached && cached.Version == version)
+        {
+            return cached.Counts;
+        }
+        var counts = new DashboardCounts(
             await db.Actors.CountAsync(cancellationToken),
             await db.Statements.CountAsync(cancellationToken),
             await db.Meetings.CountAsync(cancellationToken),
             await db.Issues.CountAsync(cancellationToken),
             await db.Positions.CountAsync(cancellationToken),
             await db.Sources.CountAsync(cancellationToken));
+        _counts = new CachedCounts(version, counts);
+        return counts;
     }
 }

@@ -234,9 +234,8 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
 
     private static async Task<(long AuditId, long MaxPositionId)> VersionAsync(PeaceTalksDbContext db, CancellationToken cancellationToken)
     {
-        var audit = await db.AuditEntries.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
-        var position = await db.Positions.IgnoreQueryFilters().MaxAsync(p => (long?)p.Id, cancellationToken) ?? 0;
-        return (audit, position);
+        var version = await RecordVersion.ReadAsync(db, cancellationToken);
+        return (version.Audit, version.Positions);
     }
 
     private async Task<Snapshot> LoadAllAsync(PeaceTalksDbContext db, long auditId, long maxPositionId, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace PeaceTalks.Web.Services;
 /// keyset paging on (Date, Id) through its own index, then the two short lists are merged, so a page
 /// costs two index range scans however many rows the database holds.
 /// </summary>
-public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory)
+public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory, LookupQueries lookups)
 {
     public const int DefaultPageSize = 25;
 
@@ -60,15 +60,32 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
             next);
     }
 
+    /// <summary>
+    /// How many statements and meetings match the filter, of how many there are. The totals come from the counts kept
+    /// per change of the record; only a filter that narrows anything is counted here.
+    /// </summary>
     public async Task<TimelineCounts> CountAsync(ResolvedFilter filter, CancellationToken cancellationToken = default)
     {
+        var unfiltered = (filter.Applied with { Kind = ItemKind.All, OldestFirst = false }).IsEmpty;
+        int totalStatements, totalMeetings;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (filter.Filter.IncludeRetracted)
+        {
+            totalStatements = await Statements(db, filter).CountAsync(cancellationToken);
+            totalMeetings = await Meetings(db, filter).CountAsync(cancellationToken);
+        }
+        else
+        {
+            var counts = await lookups.CountsAsync(cancellationToken);
+            (totalStatements, totalMeetings) = (counts.Statements, counts.Meetings);
+        }
         var statements = filter.Filter.Kind == ItemKind.Meetings ? 0
+            : unfiltered ? totalStatements
             : await FilterStatements(db, Statements(db, filter), filter).CountAsync(cancellationToken);
         var meetings = filter.Filter.Kind == ItemKind.Statements ? 0
+            : unfiltered ? totalMeetings
             : await FilterMeetings(db, Meetings(db, filter), filter).CountAsync(cancellationToken);
-        return new TimelineCounts(statements, await Statements(db, filter).CountAsync(cancellationToken),
-            meetings, await Meetings(db, filter).CountAsync(cancellationToken));
+        return new TimelineCounts(statements, totalStatements, meetings, totalMeetings);
     }
 
     /// <summary>All live statements, or with the filter's "include retracted" every statement.</summary>

@@ -1,16 +1,35 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace PeaceTalks.Web.Components.Pages;
 
-/// <summary>How much page data the prerender may hand to the live page.</summary>
-public static class PageState
+/// <summary>
+/// Page data read by a prerender, kept on the server for a minute for the live page that follows it. Only a random
+/// key travels through the page (persisted component state), not the data itself: persisting the data would put it,
+/// encrypted and base64-encoded and so incompressible, into every page (25 KB of the seeded timeline's 37 KB).
+/// When the live page lands on another app node, or comes later than a minute, it finds nothing and reads again.
+/// </summary>
+public sealed class PrerenderedData
 {
-    public const int MaxPersistedBytes = 128 * 1024;
+    private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
 
-    /// <summary>The browser's first message to the live page carries that data, encrypted and encoded: room for it.</summary>
-    public const int MaxReceiveMessageBytes = 2 * MaxPersistedBytes + 64 * 1024;
+    // Bounded: prerenders that no live page follows (crawlers, plain HTTP readers) are forgotten first.
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 2_000 });
 
-    internal static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+    public string Keep(object data)
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        _cache.Set(key, data, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = KeepFor });
+        return key;
+    }
+
+    /// <summary>The data kept under the key, once: the key is spent.</summary>
+    public T? Take<T>(string key) where T : class
+    {
+        var data = _cache.Get(key) as T;
+        _cache.Remove(key);
+        return data;
+    }
 }
 
 /// <summary>What a page read for one address (path and query), so a later load can tell whether it still fits.</summary>
@@ -21,16 +40,18 @@ public interface IPageData
 }
 
 /// <summary>
-/// A routable page that reads its data for its address. Once per visit: the data read while prerendering is persisted
-/// into the page and picked up by the live page, so the queries do not run a second time. Never out of order: a new
+/// A routable page that reads its data for its address. Once per visit: the data read while prerendering is handed to
+/// the live page (<see cref="PrerenderedData"/>), so the queries do not run a second time. Never out of order: a new
 /// address cancels the load still running for the old one, and a result that belongs to an older load is dropped.
 /// </summary>
 public abstract class DataPage<TData> : ComponentBase, IDisposable where TData : class, IPageData
 {
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
-    /// <summary>The data last shown; persisted at the end of the prerender for the live page to reuse.</summary>
-    [PersistentState] public TData? Loaded { get; set; }
+    [Inject] private PrerenderedData Prerendered { get; set; } = default!;
+
+    /// <summary>Where the prerender left its data for the live page (see <see cref="PrerenderedData"/>).</summary>
+    [PersistentState] public string? PrerenderedKey { get; set; }
 
     private CancellationTokenSource? _load;
     private int _generation;
@@ -60,11 +81,15 @@ public abstract class DataPage<TData> : ComponentBase, IDisposable where TData :
             return;
         }
         _shownAddress = address;
-        if (Loaded is { } persisted && persisted.Address == address)
+        if (PrerenderedKey is { } key)
         {
-            // The prerender read this already.
-            Show(persisted);
-            return;
+            PrerenderedKey = null;
+            if (Prerendered.Take<TData>(key) is { } prerendered && prerendered.Address == address)
+            {
+                // The prerender read this already.
+                Show(prerendered);
+                return;
+            }
         }
         var context = Start();
         Clear();
@@ -73,7 +98,10 @@ public abstract class DataPage<TData> : ComponentBase, IDisposable where TData :
             var data = await LoadAsync(context);
             if (context.IsCurrent)
             {
-                Loaded = RendererInfo.IsInteractive || Fits(data) ? data : null;
+                if (!RendererInfo.IsInteractive)
+                {
+                    PrerenderedKey = Prerendered.Keep(data);
+                }
                 Show(data);
             }
         }
@@ -86,14 +114,6 @@ public abstract class DataPage<TData> : ComponentBase, IDisposable where TData :
             FinishedLoads++;
         }
     }
-
-    /// <summary>
-    /// Prerendered data travels to the live page inside the browser's first message to the server, which has a size
-    /// limit (<see cref="PageState.MaxPersistedBytes"/> plus room for encryption and encoding). Data larger than that (a page of
-    /// 20,000-character quotes) is not persisted: the live page then reads it again.
-    /// </summary>
-    private static bool Fits(TData data) =>
-        System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(data, PageState.Json).Length <= PageState.MaxPersistedBytes;
 
     /// <summary>Starts a load, cancelling any before it. Also used for "load more", which must not outlive its address.</summary>
     protected LoadContext Start()
