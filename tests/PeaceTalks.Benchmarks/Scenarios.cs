@@ -23,6 +23,9 @@ public sealed class Scenarios : IAsyncDisposable
 {
     public const int PageSize = TimelineQueries.DefaultPageSize;
 
+    /// <summary>Concurrent readers in the load scenario.</summary>
+    public const int Readers = 20;
+
     private readonly string _path;
     private readonly ServiceProvider _services;
 
@@ -35,9 +38,11 @@ public sealed class Scenarios : IAsyncDisposable
     public SyntheticSize Size { get; init; } = SyntheticSize.Small;
 
     /// <summary>The most talkative actor, over the last two years of data.</summary>
-    public DashboardFilter ActorAndRange => DashboardFilter.Empty with
+    public DashboardFilter ActorAndRange => ActorAndRangeFor(Size);
+
+    public static DashboardFilter ActorAndRangeFor(SyntheticSize size) => DashboardFilter.Empty with
     {
-        Actors = ["actor-0001"], From = Size.LastDay.AddYears(-2), To = Size.LastDay,
+        Actors = ["actor-0001"], From = size.LastDay.AddYears(-2), To = size.LastDay,
     };
 
     public DashboardFilter TextSearch => DashboardFilter.Empty with { Text = SyntheticData.SearchWord };
@@ -185,12 +190,81 @@ public sealed class Scenarios : IAsyncDisposable
             matrix.Changes?.Total);
     }
 
-    /// <summary>Every cell of the matrix through the page's own row query (what a full-matrix view or export needs).</summary>
+    /// <summary>Every cell of the matrix as of a day: the position in force in each (what the stances export reads).</summary>
     public async Task<ScenarioOutput> MatrixAllOursAsync(DateOnly asOf)
     {
         var filter = await Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty with { AsOf = asOf });
-        var rows = await Get<StanceQueries>().GetRowsAsync(filter, 0, int.MaxValue);
-        return Summarise([.. rows.SelectMany(r => r.Cells.Values.Select(c => (c.PositionId, c.Stance == Stance.Opposes, c.Changed)))], null);
+        var ids = await Get<StanceQueries>().LatestPositionIdsAsync(filter);
+        return new ScenarioOutput(ids.Count, ids.Sum(i => (long)i).ToString(CultureInfo.InvariantCulture), "");
+    }
+
+    /// <summary>
+    /// The fastest SQL we found for every cell as of a day: one pass down the (actor, issue, as-of) index, grouping
+    /// by cell, with SQLite's "bare column" rule picking the row of the latest as-of date in each group.
+    /// </summary>
+    public async Task<ScenarioOutput> MatrixAllPeerAsync(DateOnly asOf)
+    {
+        await using var c = await OpenAsync();
+        await using var command = c.CreateCommand();
+        command.CommandText = "SELECT Id, Stance, MAX(AsOf) FROM Positions WHERE AsOf <= @asof AND RetractedAt IS NULL GROUP BY ActorId, IssueId";
+        command.Parameters.AddWithValue("@asof", DashboardFilter.Iso(asOf));
+        long rows = 0, sum = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows++;
+            sum += reader.GetInt64(0);
+            _ = reader.GetString(1);
+        }
+        return new ScenarioOutput(rows, sum.ToString(CultureInfo.InvariantCulture), "");
+    }
+
+    /// <summary>Who moved between two days across every cell, and the 200 most recent moves with names: what the page's list shows.</summary>
+    public async Task<ScenarioOutput> WhoMovedOursAsync(DateOnly asOf, DateOnly since)
+    {
+        var filter = await Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty with { AsOf = asOf, Since = since });
+        var matrix = await Get<StanceQueries>().GetMatrixAsync(filter);
+        var changes = matrix.Changes!;
+        return new ScenarioOutput(changes.Total, $"{changes.Latest.Count} listed", changes.Latest.Count > 0 ? $"{changes.Latest[0].Actor.Slug}|{changes.Latest[0].IssueSlug}" : "");
+    }
+
+    /// <summary>
+    /// The fastest SQL we found for the same answer, change-driven: only the cells with a position dated inside the
+    /// window, each compared with its stance on the comparison day; the 200 most recent with names, chosen in SQL.
+    /// </summary>
+    public async Task<ScenarioOutput> WhoMovedPeerAsync(DateOnly asOf, DateOnly since)
+    {
+        await using var c = await OpenAsync();
+        await using var command = c.CreateCommand();
+        command.CommandText = """
+            WITH moved AS (
+              SELECT w.ActorId, w.IssueId,
+                (SELECT q.Stance || '|' || q.AsOf FROM Positions q WHERE q.ActorId = w.ActorId AND q.IssueId = w.IssueId AND q.AsOf <= @asof
+                   AND q.RetractedAt IS NULL ORDER BY q.AsOf DESC LIMIT 1) AS Now,
+                (SELECT q.Stance FROM Positions q WHERE q.ActorId = w.ActorId AND q.IssueId = w.IssueId AND q.AsOf <= @since
+                   AND q.RetractedAt IS NULL ORDER BY q.AsOf DESC LIMIT 1) AS Before
+              FROM (SELECT DISTINCT ActorId, IssueId FROM Positions WHERE AsOf > @since AND AsOf <= @asof AND RetractedAt IS NULL) w),
+            changes AS (SELECT * FROM moved WHERE Before IS NULL OR Before <> substr(Now, 1, instr(Now, '|') - 1))
+            SELECT (SELECT COUNT(*) FROM changes), a.Slug, i.Slug, a.Name, i.Name
+            FROM (SELECT *, substr(Now, instr(Now, '|') + 1) AS AsOf FROM changes ORDER BY AsOf DESC, ActorId, IssueId LIMIT 200) t
+            JOIN Actors a ON a.Id = t.ActorId JOIN Issues i ON i.Id = t.IssueId
+            ORDER BY t.AsOf DESC, a.Name, i.Name
+            """;
+        command.Parameters.AddWithValue("@asof", DashboardFilter.Iso(asOf));
+        command.Parameters.AddWithValue("@since", DashboardFilter.Iso(since));
+        long total = 0;
+        var listed = 0;
+        var first = "";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            total = reader.GetInt64(0);
+            if (listed++ == 0)
+            {
+                first = $"{reader.GetString(1)}|{reader.GetString(2)}";
+            }
+        }
+        return new ScenarioOutput(total, $"{listed} listed", first);
     }
 
     private static ScenarioOutput Summarise(List<(int Id, bool Opposes, bool Changed)> cells, int? changes) =>
@@ -275,12 +349,6 @@ public sealed class Scenarios : IAsyncDisposable
             _ = changed.OrderByDescending(x => x.AsOf, StringComparer.Ordinal).ThenBy(x => x.Actor).ThenBy(x => x.Issue).Take(StanceQueries.MaxChangesListed).ToList();
         }
         return Summarise(cells, changes);
-    }
-
-    public async Task<ScenarioOutput> MatrixAllPeerAsync(DateOnly asOf)
-    {
-        await using var c = await OpenAsync();
-        return Summarise(await PeerCellsAsync(c, asOf, null, ""), null);
     }
 
     // ---- 3. CSV export of every stance -------------------------------------------------------------------
@@ -585,6 +653,141 @@ public sealed class Scenarios : IAsyncDisposable
     // ---- 5. Cold start ----------------------------------------------------------------------------------
 
     /// <summary>Milliseconds from starting a process to its first 200 response on <paramref name="path"/>.</summary>
+    /// <summary>Publishes the web app ReadyToRun into a folder; returns the folder and how it was built.</summary>
+    public static async Task<(string Folder, string HowBuilt)> PublishReadyToRunAsync(string folder)
+    {
+        var root = AppContext.BaseDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root, "PeaceTalks.sln")))
+        {
+            root = Path.GetDirectoryName(root);
+        }
+        if (root is null)
+        {
+            return (AppContext.BaseDirectory, "build output (no PeaceTalks.sln above the benchmark to publish from)");
+        }
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "publish", Path.Combine(root, "src", "PeaceTalks.Web", "PeaceTalks.Web.csproj"), "-c", "Release",
+            "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false",
+            "-p:PublishReadyToRun=true", "-o", folder,
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            Console.WriteLine($"WARNING publish failed, cold start measures the build output instead:\n{await output}{await errors}");
+            return (AppContext.BaseDirectory, "build output (ReadyToRun publish failed)");
+        }
+        return (folder, "published ReadyToRun");
+    }
+
+    /// <summary>
+    /// Starts a server process, waits for its first 200, then has <paramref name="readers"/> clients fetch
+    /// <paramref name="path"/> back to back (as a browser does: asking for Brotli, reading the whole body) for a
+    /// warm-up and then for <paramref name="duration"/>. Returns pages served per second and the latency of each.
+    /// </summary>
+    public static async Task<(double PagesPerSecond, Stats Latency, long Pages, long Failures)> ReadersAsync(
+        ProcessStartInfo start, int port, string path, int readers, TimeSpan warmup, TimeSpan duration)
+    {
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var url = $"http://127.0.0.1:{port}{path}";
+            using var handler = new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = readers,
+                AutomaticDecompression = DecompressionMethods.None,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            };
+            using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+            http.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br");
+            try
+            {
+                await WaitForOkAsync(http, url, process);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+            {
+                throw new InvalidOperationException($"{ex.Message}. Its output:\n{string.Join('\n', log.TakeLast(30))}", ex);
+            }
+
+            async Task<(List<double> Ms, long Failures)> Loop(DateTime until)
+            {
+                var ms = new List<double>();
+                long failures = 0;
+                var clock = new Stopwatch();
+                while (DateTime.UtcNow < until)
+                {
+                    clock.Restart();
+                    using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+                    await response.Content.CopyToAsync(Stream.Null);
+                    if (response.StatusCode == HttpStatusCode.OK)
+                    {
+                        ms.Add(clock.Elapsed.TotalMilliseconds);
+                    }
+                    else
+                    {
+                        failures++;
+                    }
+                }
+                return (ms, failures);
+            }
+
+            var warm = DateTime.UtcNow + warmup;
+            await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(() => Loop(warm))));
+            var took = Stopwatch.StartNew();
+            var until = DateTime.UtcNow + duration;
+            var loops = await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(() => Loop(until))));
+            var seconds = took.Elapsed.TotalSeconds;
+            var all = loops.SelectMany(l => l.Ms).ToList();
+            return (all.Count / seconds, Stats.From(all), all.Count, loops.Sum(l => l.Failures));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task WaitForOkAsync(HttpClient http, string url, Process process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = await http.GetAsync(url);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The process exited with {process.ExitCode} before answering {url}");
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"No 200 from {url} within 60 s");
+    }
+
     public static async Task<ScenarioOutput> ColdStartAsync(ProcessStartInfo start, int port, string path)
     {
         start.UseShellExecute = false;

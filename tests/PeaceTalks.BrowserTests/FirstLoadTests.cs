@@ -35,4 +35,15 @@ public sealed class FirstLoadTests(BrowserFixture fixture)
         Assert.True(app.Commands.Count == prerender,
             $"{path}: the prerender ran {prerender} commands, the whole visit {app.Commands.Count}:\n" + string.Join("\n---\n", app.Commands.Texts));
     }
+
+    [Fact]
+    public async Task TheStanceIndexIsReadInTheBackgroundOnceTheAppServes()
+    {
+        await using var app = new AppServer();
+        app.Start();
+
+        var line = Assert.Single(app.Log, l => l.StartsWith("Stance index ready:", StringComparison.Ordinal));
+        var cells = int.Parse(line.Split(' ')[3], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(cells > 0, line);
+    }
 }

@@ -32,6 +32,27 @@ public sealed class HttpTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task TheSeededTimelineTravelsCompressedInUnderThirtyKilobytes()
+    {
+        using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(fixture.App.BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/timeline");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+
+        using var response = await client.SendAsync(request);
+        var wire = await response.Content.ReadAsByteArrayAsync();
+        await using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(wire), System.IO.Compression.CompressionMode.Decompress);
+        var html = await new StreamReader(brotli).ReadToEndAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("br", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.True(wire.Length <= 30 * 1024, $"/timeline is {wire.Length:N0} bytes over the wire ({html.Length:N0} characters of HTML)");
+        // The page is complete (every seeded statement card is in it) and its icons are references to the sprite.
+        Assert.Equal(12, System.Text.RegularExpressions.Regex.Count(html, "class=\"timeline-card statement-card"));
+        Assert.Equal(12, System.Text.RegularExpressions.Regex.Count(html, "<use href=\"[^\"]*icons[^\"]*\\.svg#voice\""));
+    }
+
+    [Fact]
     public async Task BomFalseLeavesOutTheByteOrderMarkAndAsOfNamesTheFile()
     {
         using var client = Client();

@@ -33,7 +33,12 @@ public sealed class DatabaseInitializer(
             // WAL lets readers carry on while an import writes; the setting is stored in the file.
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            // Migrate only when a migration is pending: MigrateAsync also compares the model with the last
+            // migration's snapshot, which costs a fifth of a second of every start for nothing.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
         }
         catch (SqliteException ex)
         {

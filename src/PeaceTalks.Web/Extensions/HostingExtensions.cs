@@ -201,6 +201,24 @@ public static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapCsvExports().RequireRateLimiting(ExportRateLimit);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        // Once serving, read the stance index in the background: on a million positions that takes a second or two,
+        // which the first reader of the matrix would otherwise wait for. Stances:WarmUpOnStart=false turns it off.
+        if (app.Configuration.GetValue("Stances:WarmUpOnStart", true))
+        {
+            app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await app.Services.GetRequiredService<StanceIndex>().WarmUpAsync(app.Lifetime.ApplicationStopping);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+                {
+                    // The index loads on first use instead; nothing a reader sees depends on the warm-up.
+                    app.Logger.LogWarning("The stance index was not read at start-up: {Problem}", ex.Message);
+                }
+            }));
+        }
         return app;
     }
 

@@ -35,17 +35,19 @@ public sealed class FilterResolver(IDbContextFactory<PeaceTalksDbContext> dbFact
         var problems = new List<string>(filter.Problems);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        var actorSlugs = filter.Actors;
-        var actors = actorSlugs.Count == 0 ? [] : await db.Actors.AsNoTracking()
-            .Where(a => actorSlugs.Contains(a.Slug))
+        // The slugs go in as one parameter (a JSON array), so the SQL text, and EF Core's cached plan for it, is the
+        // same however many there are; a list would be one parameter per slug and new SQL on every page load.
+        string[] actorSlugs = [.. filter.Actors];
+        var actors = actorSlugs.Length == 0 ? [] : await db.Actors.AsNoTracking()
+            .Where(a => EF.Parameter(actorSlugs).Contains(a.Slug))
             .Select(a => new NamedRef(a.Id, a.Slug, a.Name))
             .ToListAsync(cancellationToken);
         problems.AddRange(actorSlugs.Where(s => actors.All(a => a.Slug != s))
             .Select(s => $"No actor '{DashboardFilter.Shorten(s)}' — filter ignored."));
 
-        var issueSlugs = filter.Issues;
-        var issues = issueSlugs.Count == 0 ? [] : await db.Issues.AsNoTracking()
-            .Where(i => issueSlugs.Contains(i.Slug))
+        string[] issueSlugs = [.. filter.Issues];
+        var issues = issueSlugs.Length == 0 ? [] : await db.Issues.AsNoTracking()
+            .Where(i => EF.Parameter(issueSlugs).Contains(i.Slug))
             .Select(i => new NamedRef(i.Id, i.Slug, i.Name))
             .ToListAsync(cancellationToken);
         problems.AddRange(issueSlugs.Where(s => issues.All(i => i.Slug != s))
@@ -76,9 +78,9 @@ public sealed class FilterResolver(IDbContextFactory<PeaceTalksDbContext> dbFact
             [.. issues.OrderBy(i => IndexOf(issueSlugs, i.Slug))], problems);
     }
 
-    private static int IndexOf(IReadOnlyList<string> list, string value)
+    private static int IndexOf(string[] list, string value)
     {
-        for (var i = 0; i < list.Count; i++)
+        for (var i = 0; i < list.Length; i++)
         {
             if (list[i] == value)
             {

@@ -49,21 +49,24 @@ public static class Projections
         RetractedReason = m.RetractedAt == null ? null : m.RetractedReason ?? "no reason given",
     };
 
+    private static readonly string[] LiveFilter = [PeaceTalksDbContext.Live];
+
     private sealed record IssueLink(int StatementId, string Slug, string Name);
 
     private sealed record ParticipantLink(int MeetingId, string Slug, string Name, string Side, ParticipantRole Role);
 
-    // Compiled once: these two run for every page of every list, and their shape never changes.
-    private static readonly Func<PeaceTalksDbContext, int[], IAsyncEnumerable<IssueLink>> IssueLinks = EF.CompileAsyncQuery(
-        (PeaceTalksDbContext db, int[] ids) => db.StatementIssues.AsNoTracking()
-            .Where(si => ids.Contains(si.StatementId))
+    // The ids go in as one parameter (a JSON array SQLite reads with json_each), so the SQL text is the same whatever
+    // the page holds and EF Core's query cache answers; a list would be one parameter per id and fresh SQL every page.
+    private static IQueryable<IssueLink> IssueLinks(PeaceTalksDbContext db, int[] ids) =>
+        db.StatementIssues.AsNoTracking().IgnoreQueryFilters(LiveFilter)
+            .Where(si => EF.Parameter(ids).Contains(si.StatementId))
             .OrderBy(si => si.Issue.Name)
-            .Select(si => new IssueLink(si.StatementId, si.Issue.Slug, si.Issue.Name)));
+            .Select(si => new IssueLink(si.StatementId, si.Issue.Slug, si.Issue.Name));
 
-    private static readonly Func<PeaceTalksDbContext, int[], IAsyncEnumerable<ParticipantLink>> ParticipantLinks = EF.CompileAsyncQuery(
-        (PeaceTalksDbContext db, int[] ids) => db.MeetingParticipants.AsNoTracking()
-            .Where(p => ids.Contains(p.MeetingId))
-            .Select(p => new ParticipantLink(p.MeetingId, p.Actor.Slug, p.Actor.Name, p.Actor.Side, p.Role)));
+    private static IQueryable<ParticipantLink> ParticipantLinks(PeaceTalksDbContext db, int[] ids) =>
+        db.MeetingParticipants.AsNoTracking().IgnoreQueryFilters(LiveFilter)
+            .Where(p => EF.Parameter(ids).Contains(p.MeetingId))
+            .Select(p => new ParticipantLink(p.MeetingId, p.Actor.Slug, p.Actor.Name, p.Actor.Side, p.Role));
 
     /// <summary>Adds the issue chips to statements already loaded, in one query.</summary>
     public static async Task<List<StatementItem>> WithIssuesAsync(PeaceTalksDbContext db, List<StatementItem> statements,

@@ -75,8 +75,25 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
 
     private static (int Actor, int Issue) Split(long cell) => ((int)(cell >> 32), (int)(cell & 0xFFFFFFFF));
 
-    /// <summary>Reads the index now (e.g. in the background at start-up) so the first matrix does not wait for it.</summary>
-    public Task WarmUpAsync(CancellationToken cancellationToken = default) => CurrentAsync(cancellationToken);
+    private readonly TaskCompletionSource _warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the start-up warm-up has finished (or given up), e.g. for a test to wait on.</summary>
+    public Task WarmedUp => _warmedUp.Task;
+
+    /// <summary>Reads the index now (in the background at start-up) so the first matrix does not wait for it.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var snapshot = await CurrentAsync(cancellationToken);
+            logger.LogInformation("Stance index ready: {Cells} cells in {Milliseconds:N0} ms", snapshot.Cells.Count, clock.ElapsedMilliseconds);
+        }
+        finally
+        {
+            _warmedUp.TrySetResult();
+        }
+    }
 
     /// <summary>The cells of the given actors × issues as of <paramref name="asOf"/> (null: latest), compared with <paramref name="since"/>.</summary>
     public async Task<Dictionary<(int Actor, int Issue), CellState>> CellsAsync(IEnumerable<int> actors, IReadOnlyCollection<int> issues,

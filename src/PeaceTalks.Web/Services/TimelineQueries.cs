@@ -26,23 +26,37 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         var statements = new List<StatementItem>();
         if (filter.Filter.Kind != ItemKind.Meetings)
         {
-            var query = FilterStatements(db, Statements(db, filter), filter);
-            query = AfterCursor(query, after, oldestFirst);
-            query = oldestFirst
-                ? query.OrderBy(s => s.Date).ThenBy(s => s.Id)
-                : query.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id);
-            statements = await query.Take(take).Select(Projections.Statement).ToListAsync(cancellationToken);
+            if (TimelinePageQueries.For(filter, after) is { } compiled)
+            {
+                statements = await compiled.StatementsAsync(db, take, cancellationToken);
+            }
+            else
+            {
+                var query = FilterStatements(db, Statements(db, filter), filter);
+                query = AfterCursor(query, after, oldestFirst);
+                query = oldestFirst
+                    ? query.OrderBy(s => s.Date).ThenBy(s => s.Id)
+                    : query.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id);
+                statements = await query.Take(take).Select(Projections.Statement).ToListAsync(cancellationToken);
+            }
         }
 
         var meetings = new List<MeetingItem>();
         if (filter.Filter.Kind != ItemKind.Statements)
         {
-            var query = FilterMeetings(db, Meetings(db, filter), filter);
-            query = AfterCursor(query, after, oldestFirst);
-            query = oldestFirst
-                ? query.OrderBy(m => m.Date).ThenBy(m => m.Id)
-                : query.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id);
-            meetings = await query.Take(take).Select(Projections.Meeting).ToListAsync(cancellationToken);
+            if (TimelinePageQueries.For(filter, after) is { } compiled)
+            {
+                meetings = await compiled.MeetingsAsync(db, take, cancellationToken);
+            }
+            else
+            {
+                var query = FilterMeetings(db, Meetings(db, filter), filter);
+                query = AfterCursor(query, after, oldestFirst);
+                query = oldestFirst
+                    ? query.OrderBy(m => m.Date).ThenBy(m => m.Id)
+                    : query.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id);
+                meetings = await query.Take(take).Select(Projections.Meeting).ToListAsync(cancellationToken);
+            }
         }
 
         var merged = Merge(statements, meetings, oldestFirst);
@@ -66,9 +80,32 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
     /// </summary>
     public async Task<TimelineCounts> CountAsync(ResolvedFilter filter, CancellationToken cancellationToken = default)
     {
+        // A shared link is opened by many readers: its counts are computed once per change of the record.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var version = await RecordVersion.ReadAsync(db, cancellationToken);
+        var key = (filter.Applied with { OldestFirst = false }).ToQueryString();
+        if (_counts.TryGetValue(key, out var cached) && cached.Version == version)
+        {
+            return cached.Counts;
+        }
+        var counts = await CountAsync(db, filter, cancellationToken);
+        if (_counts.Count >= MaxCachedCounts)
+        {
+            _counts.Clear();
+        }
+        _counts[key] = (version, counts);
+        return counts;
+    }
+
+    private const int MaxCachedCounts = 1000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (RecordVersion Version, TimelineCounts Counts)> _counts = new();
+
+    private async Task<TimelineCounts> CountAsync(PeaceTalksDbContext db, ResolvedFilter filter, CancellationToken cancellationToken)
+    {
         var unfiltered = (filter.Applied with { Kind = ItemKind.All, OldestFirst = false }).IsEmpty;
         int totalStatements, totalMeetings;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (filter.Filter.IncludeRetracted)
         {
             totalStatements = await Statements(db, filter).CountAsync(cancellationToken);
@@ -88,15 +125,25 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         return new TimelineCounts(statements, totalStatements, meetings, totalMeetings);
     }
 
-    /// <summary>All live statements, or with the filter's "include retracted" every statement.</summary>
-    public static IQueryable<Statement> Statements(PeaceTalksDbContext db, ResolvedFilter filter) => filter.Filter.IncludeRetracted
-        ? db.Statements.AsNoTracking().IgnoreQueryFilters([PeaceTalksDbContext.Live])
-        : db.Statements.AsNoTracking();
+    /// <summary>
+    /// All live statements, or with the filter's "include retracted" every statement. The "live" filter is applied to
+    /// the statements only, not again to every table they join: a live statement's speaker, source and meeting are
+    /// live (retracting them is refused while live statements refer to them), and the plainer SQL is cheaper to prepare.
+    /// </summary>
+    public static IQueryable<Statement> Statements(PeaceTalksDbContext db, ResolvedFilter filter)
+    {
+        var all = db.Statements.AsNoTracking().IgnoreQueryFilters(LiveFilter);
+        return filter.Filter.IncludeRetracted ? all : all.Where(s => s.RetractedAt == null);
+    }
 
-    /// <summary>All live meetings, or with the filter's "include retracted" every meeting.</summary>
-    public static IQueryable<Meeting> Meetings(PeaceTalksDbContext db, ResolvedFilter filter) => filter.Filter.IncludeRetracted
-        ? db.Meetings.AsNoTracking().IgnoreQueryFilters([PeaceTalksDbContext.Live])
-        : db.Meetings.AsNoTracking();
+    /// <summary>All live meetings, or with the filter's "include retracted" every meeting (the same plain SQL).</summary>
+    public static IQueryable<Meeting> Meetings(PeaceTalksDbContext db, ResolvedFilter filter)
+    {
+        var all = db.Meetings.AsNoTracking().IgnoreQueryFilters(LiveFilter);
+        return filter.Filter.IncludeRetracted ? all : all.Where(m => m.RetractedAt == null);
+    }
+
+    private static readonly string[] LiveFilter = [PeaceTalksDbContext.Live];
 
     /// <summary>Applies the actor, side, issue, date and text filters (not the kind or order) to statements; text through the full-text index.</summary>
     public static IQueryable<Statement> FilterStatements(PeaceTalksDbContext db, IQueryable<Statement> query, ResolvedFilter filter)

@@ -84,7 +84,14 @@ public sealed class AppServer : WebApplicationFactory<Program>
         }
     }
 
-    public void Start() => StartServer();
+    public void Start()
+    {
+        StartServer();
+        // The app reads its stance index in the background once started; wait for it, so the tests that count
+        // database commands count only their own.
+        Assert.True(Services.GetRequiredService<PeaceTalks.Web.Services.StanceIndex>().WarmedUp.Wait(TimeSpan.FromSeconds(60)),
+            "The stance index warm-up did not finish within 60 s");
+    }
 
     protected override void Dispose(bool disposing)
     {
