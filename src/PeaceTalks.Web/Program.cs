@@ -1,8 +1,22 @@
+using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Extensions;
+
+if (args is ["--health-probe", var healthUrl])
+{
+    return await HealthProbe.RunAsync(healthUrl);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.AddPeaceTalks();
+try
+{
+    builder.AddPeaceTalks();
+}
+catch (DatabaseStartupException ex)
+{
+    Console.Error.WriteLine($"PeaceTalks cannot start. {ex.Message}");
+    return 1;
+}
 
 var app = builder.Build();
 if (!await app.InitialiseDatabaseAsync())

@@ -41,7 +41,7 @@ if (!options.Reuse || !File.Exists(database))
     var took = await SyntheticData.GenerateAsync(database, size);
     Console.WriteLine($"Generated {database} in {took.TotalSeconds:N1} s");
 }
-var results = new List<Result>();
+var results = new ResultLog();
 var scratch = Path.GetFullPath(Path.Combine(options.Out, "scratch"));
 Directory.CreateDirectory(scratch);
 
@@ -151,12 +151,12 @@ if (options.Runs("edit"))
 // Cold start and concurrent readers run the app as its own process, the way it is deployed: published ReadyToRun
 // (what deploy/Dockerfile builds), so it starts from precompiled code as the framework under the empty peer does.
 if (options.Runs("coldstart") || options.Runs("readers"))
+try
 {
     var (webFolder, howBuilt) = await Scenarios.PublishReadyToRunAsync(Path.GetFullPath(Path.Combine(scratch, "publish")));
     var webDll = Path.Combine(webFolder, "PeaceTalks.Web.dll");
     var copy = Path.Combine(scratch, "coldstart.db");
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-    File.Copy(database, copy, overwrite: true);
+    await Scenarios.CopyDatabaseAsync(database, copy);
     ProcessStartInfo Ours(int port, string file)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = webFolder };
@@ -214,8 +214,13 @@ if (options.Runs("coldstart") || options.Runs("readers"))
         $"{howBuilt}; /timeline page {cold.OursOutput.Last} bytes"));
     }
 }
+catch (Exception ex) when (ex is InvalidOperationException or IOException or TimeoutException or HttpRequestException)
+{
+    // A failed publish or a server that never answered must not cost the figures measured before it.
+    Console.WriteLine($"FAILED cold start / readers: {ex.Message}");
+}
 
-Report.Print(results, options, size);
+Report.Print(results.All, options, size);
 var json = Path.Combine(options.Out, $"results-{options.SizeName}.json");
 await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { options.SizeName, size, generatedAt = DateTime.UtcNow, results },
     new JsonSerializerOptions { WriteIndented = true }));

@@ -120,3 +120,15 @@ internal static class Report
 
     private static string Ms(double ms) => ms >= 1000 ? $"{ms / 1000:N2} s" : $"{ms:N1} ms";
 }
+
+/// <summary>Results in the order measured, each printed as soon as it is known, so a later failure loses nothing.</summary>
+public sealed class ResultLog
+{
+    public List<Result> All { get; } = [];
+
+    public void Add(Result result)
+    {
+        All.Add(result);
+        Console.WriteLine($"  measured: {result.Scenario}: ours median {result.Ours.MedianMs:N1} ms, peer {result.Peer.MedianMs:N1} ms, target {result.Target}: {(result.Met == true ? "met" : "MISSED")}");
+    }
+}

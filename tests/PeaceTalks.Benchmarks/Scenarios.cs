@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
 using PeaceTalks.Web.Accounts;
 using PeaceTalks.Web.Csv;
+using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Extensions;
 using PeaceTalks.Web.Filtering;
@@ -32,7 +33,7 @@ public sealed class Scenarios : IAsyncDisposable
     public Scenarios(string path)
     {
         _path = path;
-        _services = new ServiceCollection().AddLogging().AddPeaceTalksServices(SyntheticData.ConnectionString(path)).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddPeaceTalksServices(DatabaseSettings.Sqlite(SyntheticData.ConnectionString(path))).BuildServiceProvider();
     }
 
     public SyntheticSize Size { get; init; } = SyntheticSize.Small;
@@ -544,7 +545,7 @@ public sealed class Scenarios : IAsyncDisposable
         {
             if (!ImportServices.TryGetValue(database, out var services))
             {
-                ImportServices[database] = services = new ServiceCollection().AddLogging().AddPeaceTalksServices(SyntheticData.ConnectionString(database)).BuildServiceProvider();
+                ImportServices[database] = services = new ServiceCollection().AddLogging().AddPeaceTalksServices(DatabaseSettings.Sqlite(SyntheticData.ConnectionString(database))).BuildServiceProvider();
             }
             return services;
         }
@@ -632,11 +633,31 @@ public sealed class Scenarios : IAsyncDisposable
         return new ScenarioOutput(reader.GetInt64(0), reader.GetString(1), $"{reader.GetString(2)} ({reader.GetInt64(3)} issue links)");
     }
 
+    /// <summary>
+    /// A file copy of a WAL-mode database: the write-ahead log is folded into the main file first, since copying the
+    /// main file alone leaves out whatever the log still holds and gives a corrupt copy.
+    /// </summary>
+    public static async Task CopyDatabaseAsync(string source, string target)
+    {
+        await using (var c = new SqliteConnection(SyntheticData.ConnectionString(source)))
+        {
+            await c.OpenAsync();
+            await using var command = c.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            await command.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(target + suffix);
+        }
+        File.Copy(source, target);
+    }
+
     /// <summary>A copy of the data set without statements and positions: what the import scenarios load into.</summary>
     public static async Task MakeImportBaseAsync(string source, string target)
     {
-        SqliteConnection.ClearAllPools();
-        File.Copy(source, target, overwrite: true);
+        await CopyDatabaseAsync(source, target);
         await using var c = new SqliteConnection(SyntheticData.ConnectionString(target));
         await c.OpenAsync();
         await using var command = c.CreateCommand();

@@ -55,8 +55,8 @@ public static class SyntheticData
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var connectionString = ConnectionString(path);
-        var options = new DbContextOptionsBuilder<PeaceTalksDbContext>().UseSqlite(connectionString).Options;
-        await using (var db = new PeaceTalksDbContext(options))
+        var options = new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite(connectionString).Options;
+        await using (var db = new SqliteDbContext(options))
         {
             await db.Database.MigrateAsync();
         }

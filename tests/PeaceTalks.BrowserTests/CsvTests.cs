@@ -17,6 +17,7 @@ public sealed class CsvTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task ExportingTheFilteredMatrixDownloadsOnlyThatActorsRows()
     {
         var page = await fixture.NewPageAsync();
@@ -44,6 +45,7 @@ public sealed class CsvTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task UploadingAFileWithErrorsListsEveryErrorAndImportsNothing()
     {
         var page = await fixture.NewSignedInPageAsync(AppRoles.Editor);
@@ -66,6 +68,7 @@ public sealed class CsvTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task ACleanFileIsPreviewedAndThenImported()
     {
         var page = await fixture.NewSignedInPageAsync(AppRoles.Editor);

@@ -12,6 +12,7 @@ namespace PeaceTalks.BrowserTests;
 public sealed class CustodyTests(BrowserFixture fixture)
 {
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task OnAFreshInstallTheSetupCodeMakesTheFirstAdminWhoAddsAnEditorWhoChoosesTheirOwnPassword()
     {
         await using var app = new AppServer();
@@ -67,6 +68,7 @@ public sealed class CustodyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task AnEditorAddsAStatementFromAnActorsPageSeesItEverywhereThenCorrectsItAndSeesTheHistory()
     {
         await using var app = new AppServer();
@@ -158,6 +160,7 @@ public sealed class CustodyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task WhenTwoEditorsChangeTheSameStatementTheSecondSeesWhoChangedItAndBothValues()
     {
         await using var app = new AppServer();
@@ -233,6 +236,7 @@ public sealed class CustodyTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task AnEditorRetractsAStatementItLeavesTheTimelineAndTheExportAndComesBackWhenRestored()
     {
         await using var app = new AppServer();

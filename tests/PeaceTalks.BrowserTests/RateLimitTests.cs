@@ -5,7 +5,7 @@ namespace PeaceTalks.BrowserTests;
 
 public sealed class RateLimitedServer : IDisposable
 {
-    public AppServer App { get; } = new() { Settings = new Dictionary<string, string> { ["Export:RequestsPerMinute"] = "3" } };
+    public AppServer App { get; } = new() { Settings = new Dictionary<string, string> { ["Export:RequestsPerMinute"] = "3", ["Api:RequestsPerMinute"] = "3" } };
 
     public RateLimitedServer() => App.Start();
 
@@ -29,5 +29,20 @@ public sealed class RateLimitTests(RateLimitedServer server) : IClassFixture<Rat
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheApiAndTheFeedsRefuseAClientThatAsksTooOftenWithA429()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(server.App.BaseUrl) };
+        var statuses = new List<HttpStatusCode>();
+
+        foreach (var path in new[] { "/api/v1/issues", "/api/v1/statements", "/feeds/statements.atom", "/api/v1/actors", "/feeds/statements.atom" })
+        {
+            using var response = await client.GetAsync(path);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 }

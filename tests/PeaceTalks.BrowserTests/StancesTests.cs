@@ -8,6 +8,7 @@ namespace PeaceTalks.BrowserTests;
 public sealed class StancesTests(BrowserFixture fixture)
 {
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task TheMatrixShowsTheSeededActorsAndTheKeyboardOpensZelenskysEvidence()
     {
         var page = await fixture.NewPageAsync();
@@ -32,6 +33,7 @@ public sealed class StancesTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task MovingAsOfBeforeTheSeededDatesEmptiesTheCells()
     {
         var page = await fixture.NewPageAsync();

@@ -9,6 +9,7 @@ namespace PeaceTalks.BrowserTests;
 public sealed class TimelineTests(BrowserFixture fixture)
 {
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task PickingAnActorWithTheKeyboardFiltersTheUrlSurvivesReloadAndBackUndoesIt()
     {
         var page = await fixture.NewPageAsync();

@@ -13,7 +13,7 @@ public static class AccountEndpoints
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(LocalUrl(returnUrl));
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
 
     /// <summary>Only a path on this site: an open redirect would let a link to PeaceTalks send a reader anywhere.</summary>
     public static string LocalUrl(string? url) =>

@@ -9,7 +9,7 @@ namespace PeaceTalks.Web.Csv;
 public static class CsvExportEndpoints
 {
     public static RouteHandlerBuilder MapCsvExports(this IEndpointRouteBuilder app) =>
-        app.MapGet("/export/{table}.csv", ExportAsync).WithName("ExportCsv");
+        app.MapGet("/export/{table}.csv", ExportAsync).WithName("ExportCsv").ExcludeFromDescription();
 
     private static async Task ExportAsync(string table, HttpContext context, CsvExporter exporter, FilterResolver resolver, AuditQueries audit)
     {

@@ -69,7 +69,7 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
             }
             return report;
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        catch (System.Data.Common.DbException ex) when (Database.IsBusy(ex))
         {
             throw Database.Busy(ex);
         }
@@ -126,7 +126,8 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         using var writer = new RecordWriter(connection, transaction, rules);
         // Reading and checking on a second thread, a few batches ahead of the lookups and writes here.
         var batches = System.Threading.Channels.Channel.CreateBounded<List<ParsedRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => source.ReadAsync(batches.Writer, BatchRows, progress, cancellationToken), cancellationToken);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => source.ReadAsync(batches.Writer, BatchRows, progress, stopReading.Token), stopReading.Token);
         try
         {
             await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
@@ -142,11 +143,16 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
                 }
             }
         }
-        finally
+        catch
         {
-            // The reader stops at the cancellation or the end of the file; its failure, if any, surfaces here.
-            await reading;
+            // The reader may be waiting for room in the channel that no one empties any more: stop it before the
+            // failure goes up, or the import would hang.
+            await stopReading.CancelAsync();
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
+        // The reader stops at the end of the file; its failure, if any, surfaces here.
+        await reading;
 
         if (readErrors.Total > 0 || planErrors.Total > 0)
         {

@@ -73,43 +73,57 @@ public interface IRetractable
     string? RetractedReason { get; }
 }
 
-public sealed class ExportRowConfiguration :
+/// <summary>
+/// The export rows as SQL views over the record. Identifiers are quoted so the same text runs on SQLite and PostgreSQL;
+/// only the list aggregate differs (SQLite's group_concat, PostgreSQL's string_agg, both ordered).
+/// </summary>
+public sealed class ExportRowConfiguration(bool postgres) :
     IEntityTypeConfiguration<StatementExportRow>, IEntityTypeConfiguration<MeetingExportRow>, IEntityTypeConfiguration<PositionExportRow>
 {
-    public void Configure(EntityTypeBuilder<StatementExportRow> builder) => builder.HasNoKey().Live().ToSqlQuery("""
-        SELECT s.Id, s.RetractedAt, s.RetractedReason, s.Date, s.Key, a.Slug AS Actor, a.Name AS ActorName, s.DatePrecision, s.DateBasis, s.Kind, s.Text,
-               s.Channel, s.Attribution, src.Key AS Source, via.Key AS ViaSource, m.Slug AS Meeting,
-               (SELECT group_concat(i.Slug, '|' ORDER BY i.Slug)
-                  FROM StatementIssues si JOIN Issues i ON i.Id = si.IssueId WHERE si.StatementId = s.Id) AS Issues,
-               s.OriginalLanguage, s.OriginalText
-        FROM Statements s
-        JOIN Actors a ON a.Id = s.ActorId
-        JOIN Sources src ON src.Id = s.SourceId
-        LEFT JOIN Sources via ON via.Id = s.ViaSourceId
-        LEFT JOIN Meetings m ON m.Id = s.MeetingId
+    // SQLite takes no separator beside DISTINCT (its default is ','), so a distinct list is always comma-separated.
+    private string List(string value, string orderBy, string separator = "|", bool distinct = false) => (postgres, distinct) switch
+    {
+        (true, _) => $"string_agg({(distinct ? "DISTINCT " : "")}{value}, '{(distinct ? "," : separator)}' ORDER BY {orderBy})",
+        (false, true) => $"group_concat(DISTINCT {value} ORDER BY {orderBy})",
+        (false, false) => $"group_concat({value}, '{separator}' ORDER BY {orderBy})",
+    };
+
+    public void Configure(EntityTypeBuilder<StatementExportRow> builder) => builder.HasNoKey().Live().ToSqlQuery($"""
+        SELECT s."Id", s."RetractedAt", s."RetractedReason", s."Date", s."Key", a."Slug" AS "Actor", a."Name" AS "ActorName",
+               s."DatePrecision", s."DateBasis", s."Kind", s."Text", s."Channel", s."Attribution", src."Key" AS "Source",
+               via."Key" AS "ViaSource", m."Slug" AS "Meeting",
+               (SELECT {List("i.\"Slug\"", "i.\"Slug\"")}
+                  FROM "StatementIssues" si JOIN "Issues" i ON i."Id" = si."IssueId" WHERE si."StatementId" = s."Id") AS "Issues",
+               s."OriginalLanguage", s."OriginalText"
+        FROM "Statements" s
+        JOIN "Actors" a ON a."Id" = s."ActorId"
+        JOIN "Sources" src ON src."Id" = s."SourceId"
+        LEFT JOIN "Sources" via ON via."Id" = s."ViaSourceId"
+        LEFT JOIN "Meetings" m ON m."Id" = s."MeetingId"
         """);
 
-    public void Configure(EntityTypeBuilder<MeetingExportRow> builder) => builder.HasNoKey().Live().ToSqlQuery("""
-        SELECT m.Id, m.RetractedAt, m.RetractedReason, m.Slug, m.Title, m.Place, m.Date, m.DatePrecision, m.DateBasis, m.DurationMinutes,
-               (SELECT group_concat(a.Slug || ':' || p.Role, '|' ORDER BY a.Slug)
-                  FROM MeetingParticipants p JOIN Actors a ON a.Id = p.ActorId WHERE p.MeetingId = m.Id) AS Participants,
-               m.Outcome, src.Key AS Source
-        FROM Meetings m
-        JOIN Sources src ON src.Id = m.SourceId
+    public void Configure(EntityTypeBuilder<MeetingExportRow> builder) => builder.HasNoKey().Live().ToSqlQuery($"""
+        SELECT m."Id", m."RetractedAt", m."RetractedReason", m."Slug", m."Title", m."Place", m."Date", m."DatePrecision", m."DateBasis",
+               m."DurationMinutes",
+               (SELECT {List("a.\"Slug\" || ':' || p.\"Role\"", "a.\"Slug\"")}
+                  FROM "MeetingParticipants" p JOIN "Actors" a ON a."Id" = p."ActorId" WHERE p."MeetingId" = m."Id") AS "Participants",
+               m."Outcome", src."Key" AS "Source"
+        FROM "Meetings" m
+        JOIN "Sources" src ON src."Id" = m."SourceId"
         """);
 
-    public void Configure(EntityTypeBuilder<PositionExportRow> builder) => builder.HasNoKey().Live().ToSqlQuery("""
-        SELECT p.Id, p.RetractedAt, p.RetractedReason, a.Slug AS Actor, a.Name AS ActorName, a.Side, i.Slug AS Issue, i.Name AS IssueName,
-               p.AsOf, p.AsOfPrecision, p.Stance, p.Summary,
-               (SELECT group_concat(s.Key, '|' ORDER BY s.Key)
-                  FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId
-                  WHERE e.PositionId = p.Id AND s.RetractedAt IS NULL) AS Evidence,
-               (SELECT group_concat(DISTINCT src.Title ORDER BY src.Title)
-                  FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId JOIN Sources src ON src.Id = s.SourceId
-                  WHERE e.PositionId = p.Id AND s.RetractedAt IS NULL) AS Sources
-        FROM Positions p
-        JOIN Actors a ON a.Id = p.ActorId
-        JOIN Issues i ON i.Id = p.IssueId
+    public void Configure(EntityTypeBuilder<PositionExportRow> builder) => builder.HasNoKey().Live().ToSqlQuery($"""
+        SELECT p."Id", p."RetractedAt", p."RetractedReason", a."Slug" AS "Actor", a."Name" AS "ActorName", a."Side", i."Slug" AS "Issue",
+               i."Name" AS "IssueName", p."AsOf", p."AsOfPrecision", p."Stance", p."Summary",
+               (SELECT {List("s.\"Key\"", "s.\"Key\"")}
+                  FROM "PositionEvidence" e JOIN "Statements" s ON s."Id" = e."StatementId"
+                  WHERE e."PositionId" = p."Id" AND s."RetractedAt" IS NULL) AS "Evidence",
+               (SELECT {List("src.\"Title\"", "src.\"Title\"", distinct: true)}
+                  FROM "PositionEvidence" e JOIN "Statements" s ON s."Id" = e."StatementId" JOIN "Sources" src ON src."Id" = s."SourceId"
+                  WHERE e."PositionId" = p."Id" AND s."RetractedAt" IS NULL) AS "Sources"
+        FROM "Positions" p
+        JOIN "Actors" a ON a."Id" = p."ActorId"
+        JOIN "Issues" i ON i."Id" = p."IssueId"
         """);
 }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Models;
@@ -12,31 +13,79 @@ public sealed class DatabaseBusyException(string message, Exception inner) : Exc
 /// <summary>The few things the write path does differently per database: taking the write lock and writing rows fast.</summary>
 internal static class Database
 {
+    /// <summary>The PostgreSQL advisory lock every writer of the record takes (any number; this one spells "PTRECORD" in part).</summary>
+    private const long WriteLockKey = 0x5054_5245_434F;
+
+    /// <summary>How long a write waits for another to finish before it answers "busy".</summary>
+    private static readonly TimeSpan WriteLockWait = TimeSpan.FromSeconds(30);
+
     /// <summary>
-    /// Begins a transaction that holds the database's write lock from its first statement (SQLite: BEGIN IMMEDIATE),
-    /// so a write plans and writes against the same data and two writers never interleave.
+    /// Begins a transaction that holds the database's write lock from its first statement (SQLite: BEGIN IMMEDIATE;
+    /// PostgreSQL: a transaction-scoped advisory lock), so a write plans and writes against the same data and two
+    /// writers never interleave, on one node or several.
     /// </summary>
-    public static Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    public static async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        if (connection is NpgsqlConnection postgres)
+        {
+            var transaction = await postgres.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
+            try
+            {
+                await using var command = new NpgsqlCommand(
+                    $"SET LOCAL lock_timeout = '{(int)WriteLockWait.TotalMilliseconds}ms'; SELECT pg_advisory_xact_lock({WriteLockKey});",
+                    postgres, transaction);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                return transaction;
+            }
+            catch (Exception ex)
+            {
+                await transaction.DisposeAsync();
+                if (IsBusy(ex))
+                {
+                    throw Busy(ex);
+                }
+                throw;
+            }
+        }
         try
         {
-            return Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+            return ((SqliteConnection)connection).BeginTransaction(deferred: false);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+        catch (SqliteException ex) when (IsBusy(ex))
         {
             throw Busy(ex);
         }
     }
 
+    /// <summary>True when the exception says another writer held the database too long (or the two collided).</summary>
+    public static bool IsBusy(Exception ex) => ex switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected
+            or PostgresErrorCodes.SerializationFailure,
+        _ => false,
+    };
+
     public static DatabaseBusyException Busy(Exception inner) =>
         new("Another import or edit is being written right now. Try again in a moment; nothing was changed.", inner);
 
     /// <summary>A read transaction: everything read in it sees one state of the database.</summary>
-    public static Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
+    public static async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection is NpgsqlConnection postgres
+            ? await postgres.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
+            : ((SqliteConnection)connection).BeginTransaction(deferred: true);
 
     public static IRowWriter RowWriter(DbConnection connection, DbTransaction transaction, DbTable table) =>
-        new SqliteRowWriter((SqliteConnection)connection, (SqliteTransaction)transaction, table);
+        connection is NpgsqlConnection postgres
+            ? new PostgresRowWriter(postgres, (NpgsqlTransaction)transaction, table)
+            : new SqliteRowWriter((SqliteConnection)connection, (SqliteTransaction)transaction, table);
+
+    /// <summary>Where the database is, for a log line: the file, or host:port and database. Never the password.</summary>
+    public static string Describe(DbConnection connection) => connection switch
+    {
+        NpgsqlConnection postgres => $"PostgreSQL at {postgres.Host}:{postgres.Port}, database '{postgres.Database}' (ConnectionStrings:PeaceTalks)",
+        _ => $"Database file '{connection.DataSource}'",
+    };
 
     /// <summary>Records what an import did once it has done it.</summary>
     public static async Task CompleteBatchAsync(DbConnection connection, DbTransaction transaction, long batchId, int rows, int added, int updated,

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using PeaceTalks.Web.Accounts;
@@ -18,7 +20,7 @@ public sealed class SeedOptions
 /// <summary>Thrown when the app must not start: the database or a seed file is unusable. The message is one line naming what and where.</summary>
 public sealed class DatabaseStartupException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>Creates or migrates the SQLite database, switches it to WAL, and seeds an empty database once.</summary>
+/// <summary>Creates or migrates the database (SQLite: in WAL mode), and seeds an empty database once.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<PeaceTalksDbContext> dbFactory,
     IOptions<SeedOptions> seedOptions,
@@ -27,36 +29,93 @@ public sealed class DatabaseInitializer(
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var file = db.Database.GetDbConnection().DataSource;
+        var where = Database.Describe(db.Database.GetDbConnection());
+        IAsyncDisposable? startupLock = null;
         try
         {
-            // WAL lets readers carry on while an import writes; the setting is stored in the file.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
-            // Migrate only when a migration is pending: MigrateAsync also compares the model with the last
-            // migration's snapshot, which costs a fifth of a second of every start for nothing.
-            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            try
             {
-                await db.Database.MigrateAsync(cancellationToken);
+                // Migrate only when the database is new or a migration is pending: MigrateAsync also compares the model
+                // with the last migration's snapshot, which costs a fifth of a second of every start for nothing.
+                var creator = db.Database.GetService<IRelationalDatabaseCreator>();
+                startupLock = await StartupLockAsync(db, creator, cancellationToken);
+                if (!await creator.ExistsAsync(cancellationToken) || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+                {
+                    await db.Database.MigrateAsync(cancellationToken);
+                }
+                await db.Database.OpenConnectionAsync(cancellationToken);
+                if (!db.IsPostgres)
+                {
+                    // WAL lets readers carry on while an import writes; the setting is stored in the file.
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+                }
+            }
+            catch (SqliteException ex)
+            {
+                throw new DatabaseStartupException(
+                    $"{where} cannot be used: {ex.Message.TrimEnd('.')}. Move it aside (or fix its permissions) and start again; a new database is created when the file is missing.", ex);
+            }
+            catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException || ex.InnerException is Npgsql.NpgsqlException)
+            {
+                var reason = (ex as Npgsql.NpgsqlException ?? ex.InnerException as Npgsql.NpgsqlException)?.Message ?? ex.Message;
+                throw new DatabaseStartupException(
+                    $"{where} cannot be used: {reason.TrimEnd('.')}. Check ConnectionStrings:PeaceTalks (host, port, database, user, password) and that the server is running.", ex);
+            }
+
+            var seeded = await SeedAsync(db, cancellationToken);
+            if (seeded > 0)
+            {
+                logger.LogInformation("Seeded {Rows} rows from {Directory} into {Database}", seeded, SeedDirectory, where);
+            }
+            await EnsureRolesAsync(db, cancellationToken);
+            if (await SetupCodes.EnsureAsync(db, cancellationToken) is { } code)
+            {
+                // Like Jenkins' initial admin password: whoever can read the server's console can make the first admin.
+                logger.LogWarning("No administrator yet. Open /setup in the browser and enter this one-time setup code to create the first admin account: {SetupCode}", code);
             }
         }
-        catch (SqliteException ex)
+        finally
         {
-            throw new DatabaseStartupException(
-                $"Database file '{file}' cannot be used: {ex.Message.TrimEnd('.')}. Move it aside (or fix its permissions) and start again; a new database is created when the file is missing.", ex);
+            if (startupLock is not null)
+            {
+                await startupLock.DisposeAsync();
+            }
         }
+    }
 
-        var seeded = await SeedAsync((SqliteConnection)db.Database.GetDbConnection(), cancellationToken);
-        if (seeded > 0)
+    /// <summary>
+    /// On PostgreSQL, one node at a time migrates, seeds and adds the roles: EF Core's own migration lock is taken only
+    /// once the history table exists, so two nodes starting on a new database would both create the schema, and then
+    /// both add the roles. A session-level advisory lock on a connection of its own covers the whole start.
+    /// On SQLite EF Core's lock and the seed's write transaction are enough.
+    /// </summary>
+    private static async Task<IAsyncDisposable?> StartupLockAsync(PeaceTalksDbContext db, IRelationalDatabaseCreator creator,
+        CancellationToken cancellationToken)
+    {
+        if (!db.IsPostgres)
         {
-            logger.LogInformation("Seeded {Rows} rows from {Directory} into {File}", seeded, SeedDirectory, file);
+            return null;
         }
-        await EnsureRolesAsync(db, cancellationToken);
-        if (await SetupCodes.EnsureAsync(db, cancellationToken) is { } code)
+        if (!await creator.ExistsAsync(cancellationToken))
         {
-            // Like Jenkins' initial admin password: whoever can read the server's console can make the first admin.
-            logger.LogWarning("No administrator yet. Open /setup in the browser and enter this one-time setup code to create the first admin account: {SetupCode}", code);
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another node created it a moment ago.
+            }
         }
+        var connection = new Npgsql.NpgsqlConnection(
+            new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await using (var command = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(7206141)" /* not the record's write lock: seeding takes that one inside */, connection))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        // Closing the unpooled connection ends the session and with it the lock.
+        return connection;
     }
 
     /// <summary>The three roles exist in every database; users are never seeded.</summary>
@@ -73,15 +132,16 @@ public sealed class DatabaseInitializer(
     private string SeedDirectory => Path.GetFullPath(seedOptions.Value.Directory, AppContext.BaseDirectory);
 
     /// <summary>Loads the seed files into an empty database in one transaction; returns the rows added (0 when it already had data).</summary>
-    private async Task<int> SeedAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private async Task<int> SeedAsync(PeaceTalksDbContext db, CancellationToken cancellationToken)
     {
-        // BEGIN IMMEDIATE takes the write lock before looking, so two instances starting at once cannot both seed.
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        // The write lock is taken before looking, so two nodes starting at once cannot both seed.
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
         await using (var check = connection.CreateCommand())
         {
             check.Transaction = transaction;
-            check.CommandText = "SELECT EXISTS (SELECT 1 FROM Issues) OR EXISTS (SELECT 1 FROM Actors) OR EXISTS (SELECT 1 FROM Sources)";
-            if ((long)(await check.ExecuteScalarAsync(cancellationToken))! != 0)
+            check.CommandText = """SELECT CASE WHEN EXISTS (SELECT 1 FROM "Issues") OR EXISTS (SELECT 1 FROM "Actors") OR EXISTS (SELECT 1 FROM "Sources") THEN 1 ELSE 0 END""";
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0)
             {
                 return 0;
             }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -5,7 +6,12 @@ using PeaceTalks.Web.Models;
 
 namespace PeaceTalks.Web.Data;
 
-public class PeaceTalksDbContext(DbContextOptions<PeaceTalksDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The record, the accounts and the shared Data Protection keys. The app runs one of two derived types,
+/// <see cref="SqliteDbContext"/> or <see cref="PostgresDbContext"/>, each with its own migrations (EF Core's
+/// "migrations with multiple providers" layout); everything else is written against this type.
+/// </summary>
+public abstract class PeaceTalksDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The query filter that hides retracted items; <c>IgnoreQueryFilters([Live])</c> shows them.</summary>
     public const string Live = "Live";
@@ -23,10 +29,21 @@ public class PeaceTalksDbContext(DbContextOptions<PeaceTalksDbContext> options) 
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<SetupCode> SetupCodes => Set<SetupCode>();
 
+    /// <summary>Keys that protect cookies and antiforgery tokens, shared by every app node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>True on PostgreSQL: the few places that write SQL by hand choose their dialect by it.</summary>
+    public abstract bool IsPostgres { get; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PeaceTalksDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PeaceTalksDbContext).Assembly,
+            type => type != typeof(Csv.ExportRowConfiguration));
+        var exportRows = new Csv.ExportRowConfiguration(IsPostgres);
+        modelBuilder.ApplyConfiguration<Csv.StatementExportRow>(exportRows);
+        modelBuilder.ApplyConfiguration<Csv.MeetingExportRow>(exportRows);
+        modelBuilder.ApplyConfiguration<Csv.PositionExportRow>(exportRows);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -42,12 +59,13 @@ public class PeaceTalksDbContext(DbContextOptions<PeaceTalksDbContext> options) 
         Store<ParticipantRole>(configurationBuilder);
         Store<Stance>(configurationBuilder);
         Store<AuditAction>(configurationBuilder);
-        // Every DateTime in the record is UTC; SQLite keeps no kind, so it is put back on reading.
+        // Every DateTime in the record is UTC: SQLite keeps no kind, so it is put back on reading; PostgreSQL's
+        // "timestamp with time zone" takes only UTC values, so one without a kind is taken as UTC on writing.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v,
+        v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     private static void Store<TEnum>(ModelConfigurationBuilder builder) where TEnum : struct, Enum =>

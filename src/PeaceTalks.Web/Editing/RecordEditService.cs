@@ -158,7 +158,7 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
             await transaction.CommitAsync(cancellationToken);
             return new SaveResult.Saved(row.NaturalKey, (planned.Stored?.Version ?? 0) + 1);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        catch (System.Data.Common.DbException ex) when (Database.IsBusy(ex))
         {
             return new SaveResult.Refused(Database.Busy(ex).Message);
         }
@@ -231,7 +231,7 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
             await transaction.CommitAsync(cancellationToken);
             return new SaveResult.Saved(key, stored.Version + 1);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+        catch (System.Data.Common.DbException ex) when (Database.IsBusy(ex))
         {
             return new SaveResult.Refused(Database.Busy(ex).Message);
         }

@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using PeaceTalks.Web.Api;
+using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -7,7 +9,10 @@ using Microsoft.AspNetCore.Identity;
 using PeaceTalks.Web.Accounts;
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Models;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +34,9 @@ public static class HostingExtensions
     {
         // Numbers and dates read the same whatever the server's culture.
         AppCulture.UseEverywhere();
-        builder.Services.AddPeaceTalksServices(SqliteConnectionString(builder));
+        var database = DatabaseSettingsOf(builder);
+        builder.Services.AddPeaceTalksServices(database);
+        builder.Services.AddSingleton(database);
         builder.Services.AddOptions<SeedOptions>().BindConfiguration("Seed");
         builder.Services.AddOptions<ImportOptions>().BindConfiguration("Import");
         builder.Services.AddMudServices();
@@ -62,23 +69,63 @@ public static class HostingExtensions
         builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(
             options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
 
-        // Operations: /health checks the database; each request is logged with method, path, status and duration.
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Operations: /health/live answers while the process runs; /health/ready (and /health) also checks the
+        // database. Requests can be logged with method, path, status and duration (Logging:LogLevel for
+        // Microsoft.AspNetCore.HttpLogging at Information: on in Development, off by default in Production, where
+        // writing a console line per request costs a busy node more than the page).
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.Tag], timeout: TimeSpan.FromSeconds(3));
         builder.Services.AddHttpLogging(options =>
         {
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
             options.CombineLogs = true;
         });
 
+        // Several nodes: the keys that protect sign-in cookies and antiforgery tokens live in the database under one
+        // application name, so a cookie one node issued is good on every other.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("PeaceTalks")
+            .PersistKeysToDbContext<PeaceTalksDbContext>();
+
+        // Behind a proxy: the client's address and scheme come from X-Forwarded-For/-Proto, but only when the request
+        // arrives from a proxy listed in ForwardedHeaders:KnownProxies (so a client cannot claim any address it likes).
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+            options.ForwardLimit = 1;
+        });
+
         // CSV downloads are streamed from the database; each client gets a budget per minute (Export:RequestsPerMinute).
         var exportsPerMinute = builder.Configuration.GetValue("Export:RequestsPerMinute", 60);
+        var apiPerMinute = builder.Configuration.GetValue("Api:RequestsPerMinute", 600);
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(ExportRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = exportsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // API pages and feeds are small and a script pages through many: a larger budget (Api:RequestsPerMinute).
+            options.AddPolicy(ApiEndpoints.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        // Any site may read the open data from a browser script; nothing else crosses origins.
+        builder.Services.AddCors(options => options.AddPolicy(ApiEndpoints.CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD")));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "PeaceTalks open data";
+            document.Info.Version = "v1";
+            document.Info.Description = "Read-only: statements, meetings, actors, issues, sources, positions and stances, with the timeline's filters.";
+            // Paths are relative to wherever the app is served; the address a request came in on is not part of the contract.
+            document.Servers?.Clear();
+            return Task.CompletedTask;
+        }));
 
         // Long filtered URLs (many actors, a long search) stay well inside this; the default is 8 KB.
         builder.Services.Configure<KestrelServerOptions>(options =>
@@ -89,14 +136,25 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>The services over one SQLite database; the tests build the same set over their own files.</summary>
-    public static IServiceCollection AddPeaceTalksServices(this IServiceCollection services, string connectionString)
+    /// <summary>The services over one database; the tests and the benchmark build the same set over their own.</summary>
+    public static IServiceCollection AddPeaceTalksServices(this IServiceCollection services, DatabaseSettings database)
     {
         // Database: a (pooled) factory, never a scoped context (a Blazor circuit would keep one alive for hours).
         // Interceptors registered in the container (tests count commands with one) join every context.
-        services.AddPooledDbContextFactory<PeaceTalksDbContext>((provider, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddPooledDbContextFactory<PostgresDbContext>((provider, options) => options
+                .UseNpgsql(database.ConnectionString, npgsql => npgsql.CommandTimeout(60))
+                .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+            services.AddSingleton<IDbContextFactory<PeaceTalksDbContext>, ProviderContextFactory<PostgresDbContext>>();
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<SqliteDbContext>((provider, options) => options
+                .UseSqlite(database.ConnectionString)
+                .AddInterceptors(provider.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+            services.AddSingleton<IDbContextFactory<PeaceTalksDbContext>, ProviderContextFactory<SqliteDbContext>>();
+        }
         services.AddSingleton<DatabaseInitializer>();
 
         // Accounts: ASP.NET Core Identity on the app's own database. Its user store wants a scoped context; that
@@ -180,6 +238,16 @@ public static class HostingExtensions
     /// <summary>The request pipeline and endpoints.</summary>
     public static WebApplication UsePeaceTalks(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        if (app.Configuration["Node:Name"] is { Length: > 0 } node)
+        {
+            // Behind a proxy with several nodes: which one answered, for whoever reads the logs or the headers.
+            app.Use((context, next) =>
+            {
+                context.Response.Headers["X-PeaceTalks-Node"] = node;
+                return next(context);
+            });
+        }
         app.UseResponseCompression();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
@@ -190,6 +258,7 @@ public static class HostingExtensions
         }
         app.UseHttpLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseCors();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -198,8 +267,15 @@ public static class HostingExtensions
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseHealthCheck.Tag) }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapCsvExports().RequireRateLimiting(ExportRateLimit);
+        app.MapPeaceTalksApi();
+        app.MapStatementFeed();
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("PeaceTalks API").WithOpenApiRoutePattern("/api/{documentName}/openapi.json"))
+            .AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         // Once serving, read the stance index in the background: on a million positions that takes a second or two,
@@ -238,19 +314,27 @@ public static class HostingExtensions
     }
 
     /// <summary>
-    /// The configured SQLite connection string with a relative file path anchored at the content root
-    /// (not the shell's current folder), and the folder created.
+    /// Database:Provider and ConnectionStrings:PeaceTalks. A relative SQLite file path is anchored at the content root
+    /// (not the shell's current folder), and its folder created.
     /// </summary>
-    private static string SqliteConnectionString(IHostApplicationBuilder builder)
+    private static DatabaseSettings DatabaseSettingsOf(IHostApplicationBuilder builder)
     {
-        var configured = builder.Configuration.GetConnectionString("PeaceTalks")
-            ?? throw new InvalidOperationException("Connection string 'PeaceTalks' is missing from configuration.");
+        var provider = DatabaseSettings.ParseProvider(builder.Configuration["Database:Provider"]);
+        var configured = builder.Configuration.GetConnectionString("PeaceTalks");
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new DatabaseStartupException("ConnectionStrings:PeaceTalks is not set: PeaceTalks does not know where its database is.");
+        }
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return DatabaseSettings.Postgres(configured);
+        }
         var sqlite = new SqliteConnectionStringBuilder(configured);
         if (sqlite.Mode != SqliteOpenMode.Memory && !sqlite.DataSource.StartsWith(':') && !sqlite.DataSource.StartsWith("file:", StringComparison.Ordinal))
         {
             sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, builder.Environment.ContentRootPath);
             Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
         }
-        return sqlite.ToString();
+        return DatabaseSettings.Sqlite(sqlite.ToString());
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Data;
@@ -146,25 +147,71 @@ public sealed record SearchText(IReadOnlyList<SearchTerm> Terms)
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The terms as a PostgreSQL tsquery: each term's words quoted (only letters, digits and their marks, so a quote
+    /// or an operator typed is never syntax); a phrase's words follow each other (&lt;-&gt;); a prefix ends in :*; all
+    /// terms required (&amp;). Accents and case are left for the database to fold, with the same unaccent() and
+    /// 'simple' configuration its index used, so both sides fold alike (unaccent keeps Cyrillic й, for one).
+    /// </summary>
+    public string ToTsQuery() => string.Join(" & ", Terms.Select(term =>
+    {
+        var words = QueryWords(term.Text);
+        var last = words.Count - 1;
+        var parts = words.Select((w, i) => $"'{w}'{(term.IsPrefix && i == last ? ":*" : "")}");
+        return words.Count == 1 ? parts.Single() : "(" + string.Join(" <-> ", parts) + ")";
+    }));
+
+    /// <summary>Words as typed (composed, lower case, marks kept), split at anything that is not a letter, digit or mark.</summary>
+    private static List<string> QueryWords(string text)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        {
+            var category = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c);
+            if (char.IsLetterOrDigit(c) || category is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark)
+            {
+                current.Append(char.ToLowerInvariant(c));
+            }
+            else if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+        return words;
+    }
+
     /// <summary>Ids of the statements whose words, original wording, speaker's names or source title match.</summary>
-    public IQueryable<int> StatementIds(PeaceTalksDbContext db) =>
-        db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM StatementSearch WHERE StatementSearch MATCH {ToFts5()}");
+    public IQueryable<int> StatementIds(PeaceTalksDbContext db) => Ids(db, "StatementSearch");
 
     /// <summary>Ids of the meetings whose title, place or outcome match.</summary>
-    public IQueryable<int> MeetingIds(PeaceTalksDbContext db) =>
-        db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM MeetingSearch WHERE MeetingSearch MATCH {ToFts5()}");
+    public IQueryable<int> MeetingIds(PeaceTalksDbContext db) => Ids(db, "MeetingSearch");
 
     /// <summary>Ids of the actors whose name, other spellings or role match.</summary>
-    public IQueryable<int> ActorIds(PeaceTalksDbContext db) =>
-        db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM ActorSearch WHERE ActorSearch MATCH {ToFts5()}");
+    public IQueryable<int> ActorIds(PeaceTalksDbContext db) => Ids(db, "ActorSearch");
 
-    /// <summary>The best matches first (bm25), for the global search.</summary>
-    public IQueryable<int> RankedStatementIds(PeaceTalksDbContext db, int take) =>
-        db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM StatementSearch WHERE StatementSearch MATCH {ToFts5()} ORDER BY rank LIMIT {take}");
+    /// <summary>The best matches first (SQLite: bm25; PostgreSQL: ts_rank, which like bm25 favours the shorter of two documents with the same hits), for the global search.</summary>
+    public IQueryable<int> RankedStatementIds(PeaceTalksDbContext db, int take) => Ranked(db, "StatementSearch", take);
 
-    public IQueryable<int> RankedMeetingIds(PeaceTalksDbContext db, int take) =>
-        db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM MeetingSearch WHERE MeetingSearch MATCH {ToFts5()} ORDER BY rank LIMIT {take}");
+    public IQueryable<int> RankedMeetingIds(PeaceTalksDbContext db, int take) => Ranked(db, "MeetingSearch", take);
 
-    public IQueryable<int> RankedActorIds(PeaceTalksDbContext db, int take) =>
-        db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM ActorSearch WHERE ActorSearch MATCH {ToFts5()} ORDER BY rank LIMIT {take}");
+    public IQueryable<int> RankedActorIds(PeaceTalksDbContext db, int take) => Ranked(db, "ActorSearch", take);
+
+    // The table names are the code's own constants, never input; the query text is a parameter ({0}), which EF Core
+    // names afresh wherever the ids are composed into a bigger query.
+    private IQueryable<int> Ids(PeaceTalksDbContext db, string table) => db.Database.SqlQuery<int>(db.IsPostgres
+        ? FormattableStringFactory.Create($$"""SELECT "Id" AS "Value" FROM "{{table}}" WHERE "Document" @@ to_tsquery('simple', unaccent({0}))""", ToTsQuery())
+        : FormattableStringFactory.Create($$"""SELECT rowid AS "Value" FROM {{table}} WHERE {{table}} MATCH {0}""", ToFts5()));
+
+    private IQueryable<int> Ranked(PeaceTalksDbContext db, string table, int take) => db.Database.SqlQuery<int>(db.IsPostgres
+        ? FormattableStringFactory.Create($$"""
+            SELECT "Id" AS "Value" FROM "{{table}}", to_tsquery('simple', unaccent({0})) q WHERE "Document" @@ q
+            ORDER BY ts_rank("Document", q, 1) DESC, "Id" LIMIT {{take}}
+            """, ToTsQuery())
+        : FormattableStringFactory.Create($$"""SELECT rowid AS "Value" FROM {{table}} WHERE {{table}} MATCH {0} ORDER BY rank LIMIT {{take}}""", ToFts5()));
 }

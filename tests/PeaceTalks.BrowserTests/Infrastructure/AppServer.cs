@@ -28,6 +28,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "peacetalks.db");
 
+    /// <summary>The PostgreSQL database of this server when the tests run on PostgreSQL (PEACETALKS_TEST_PROVIDER=Postgres), else null.</summary>
+    public string? PostgresDatabase { get; } = TestPostgresServer.Enabled ? TestPostgresServer.NewName() : null;
+
     /// <summary>Seed folder the app loads at start-up; null for the shipped data/ set.</summary>
     public string? SeedDirectory { get; init; }
 
@@ -72,7 +75,16 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
         builder.ConfigureServices(services => services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Commands));
         builder.UseEnvironment(Environments.Development);
-        builder.UseSetting("ConnectionStrings:PeaceTalks", $"Data Source={DatabasePath};Default Timeout=30");
+        if (PostgresDatabase is { } postgres)
+        {
+            // The app creates and migrates its database at start, as it does on a real server.
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:PeaceTalks", TestPostgresServer.ConnectionString(postgres));
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:PeaceTalks", $"Data Source={DatabasePath};Default Timeout=30");
+        }
         if (SeedDirectory is not null)
         {
             builder.UseSetting("Seed:Directory", SeedDirectory);
@@ -97,6 +109,10 @@ public sealed class AppServer : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (PostgresDatabase is { } postgres)
+        {
+            TestPostgresServer.DropAsync(postgres).GetAwaiter().GetResult();
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);

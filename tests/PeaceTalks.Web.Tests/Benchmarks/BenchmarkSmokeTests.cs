@@ -24,6 +24,8 @@ public sealed class TinySyntheticFixture : IAsyncLifetime
     }
 }
 
+// The benchmark measures the SQLite default; its smoke tests run in the SQLite pass only.
+[Trait("Provider", "Sqlite")]
 public sealed class BenchmarkSmokeTests(TinySyntheticFixture fixture) : IClassFixture<TinySyntheticFixture>
 {
     [Fact]

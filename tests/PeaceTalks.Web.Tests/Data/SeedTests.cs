@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Data;
+using PeaceTalks.Web.Extensions;
 using PeaceTalks.Web.Models;
 using PeaceTalks.Web.Tests.Infrastructure;
 
@@ -118,6 +120,43 @@ public sealed class SeedTests
     }
 
     [Fact]
+    public async Task AnUnreachablePostgreSqlStopsStartUpNamingTheHostAndTheSetting()
+    {
+        // Nothing listens on this port (taken and let go): no server is needed to see what start-up says.
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        var settings = PeaceTalks.Web.Data.DatabaseSettings.Postgres($"Host=127.0.0.1;Port={port};Database=peacetalks;Username=nobody;Timeout=3");
+        await using var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddLogging()
+            .AddPeaceTalksServices(settings).BuildServiceProvider();
+        var initializer = new DatabaseInitializer(
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PeaceTalks.Web.Data.PeaceTalksDbContext>>(services),
+            Microsoft.Extensions.Options.Options.Create(new SeedOptions { Directory = RepoPaths.SeedData }),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseInitializer>.Instance);
+
+        var error = await Assert.ThrowsAsync<DatabaseStartupException>(() => initializer.InitialiseAsync());
+
+        Assert.Contains($"127.0.0.1:{port}", error.Message);
+        Assert.Contains("ConnectionStrings:PeaceTalks", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void AnUnknownProviderNameIsRefusedWithTheValidOnes()
+    {
+        var error = Assert.Throws<DatabaseStartupException>(() => PeaceTalks.Web.Data.DatabaseSettings.ParseProvider("Oracle"));
+
+        Assert.Contains("'Oracle'", error.Message);
+        Assert.Contains("Sqlite, Postgres", error.Message);
+        Assert.Equal(PeaceTalks.Web.Data.DatabaseProvider.Postgres, PeaceTalks.Web.Data.DatabaseSettings.ParseProvider("postgres"));
+        Assert.Equal(PeaceTalks.Web.Data.DatabaseProvider.Sqlite, PeaceTalks.Web.Data.DatabaseSettings.ParseProvider(null));
+    }
+
+    [Fact]
+    [Trait("Provider", "Sqlite")]
     public async Task ACorruptDatabaseFileStopsStartUpNamingTheFile()
     {
         await using var database = TestDatabase.CreateEmptyFile();

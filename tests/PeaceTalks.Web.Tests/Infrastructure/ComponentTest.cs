@@ -28,7 +28,7 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Authorization = AddAuthorization();
         Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Held);
         Services.AddMudServicesForTests();
-        Services.AddPeaceTalksServices(Database.ConnectionString);
+        Services.AddPeaceTalksServices(Database.Settings);
         // Pages render as they do on a live connection (interactive server), not as a prerender.
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", true));
     }

@@ -53,6 +53,12 @@ public sealed class HeldCommands : DbCommandInterceptor
         return result;
     }
 
+    /// <summary>Whether a parameter holds the value: SQLite gets a list as one JSON text, PostgreSQL as an array.</summary>
     public static bool HasParameter(DbCommand command, string value) =>
-        command.Parameters.Cast<DbParameter>().Any(p => p.Value is string s && s.Contains(value, StringComparison.Ordinal));
+        command.Parameters.Cast<DbParameter>().Any(p => p.Value switch
+        {
+            string s => s.Contains(value, StringComparison.Ordinal),
+            IEnumerable<string> list => list.Contains(value),
+            _ => false,
+        });
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PeaceTalks.Benchmarks;
 using PeaceTalks.Web.Csv;
@@ -22,16 +21,15 @@ public sealed class StanceIndexTests
     /// <summary>Every live position, read with plain SQL: the reference the index is compared with.</summary>
     private static async Task<List<Row>> PositionsAsync(TestDatabase database)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await database.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id, ActorId, IssueId, AsOf, Stance FROM Positions WHERE RetractedAt IS NULL";
+        command.CommandText = """SELECT "Id", "ActorId", "IssueId", "AsOf", "Stance" FROM "Positions" WHERE "RetractedAt" IS NULL""";
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<Row>();
         while (await reader.ReadAsync())
         {
             rows.Add(new Row(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2),
-                DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture), reader.GetString(4)));
+                TestSql.Date(reader, 3), reader.GetString(4)));
         }
         return rows;
     }
@@ -78,11 +76,7 @@ public sealed class StanceIndexTests
 
     private static async Task<TestDatabase> SyntheticAsync(int seed)
     {
-        var database = TestDatabase.CreateEmptyFile();
-        await SyntheticData.GenerateAsync(database.FilePath, SyntheticSize.Tiny with { Seed = seed });
-        // Roles and the other start-up work; the file is not empty, so nothing is seeded.
-        await database.Initializer(Path.GetDirectoryName(database.FilePath)!).InitialiseAsync();
-        return database;
+        return await TestDatabase.CreateSyntheticAsync(SyntheticSize.Tiny with { Seed = seed });
     }
 
     [Theory]
@@ -118,17 +112,16 @@ public sealed class StanceIndexTests
     private static async Task ImportRandomPositionsAsync(TestDatabase database, Random random, int rows)
     {
         var existing = await PositionsAsync(database);
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await database.OpenConnectionAsync();
         var file = new StringBuilder("actor,issue,as_of,as_of_precision,stance,summary,evidence\r\n");
         var keys = new HashSet<string>();
         for (var i = 0; i < rows; i++)
         {
             var basis = existing[random.Next(existing.Count)];
             var asOf = random.Next(2) == 0 ? basis.AsOf : basis.AsOf.AddDays(random.Next(1, 400));
-            var actor = await ScalarAsync(connection, $"SELECT Slug FROM Actors WHERE Id = {basis.Actor}");
-            var issue = await ScalarAsync(connection, $"SELECT Slug FROM Issues WHERE Id = {basis.Issue}");
-            var evidence = await ScalarAsync(connection, $"SELECT Key FROM Statements WHERE ActorId = {basis.Actor} AND RetractedAt IS NULL LIMIT 1");
+            var actor = await ScalarAsync(connection, $"""SELECT "Slug" FROM "Actors" WHERE "Id" = {basis.Actor}""");
+            var issue = await ScalarAsync(connection, $"""SELECT "Slug" FROM "Issues" WHERE "Id" = {basis.Issue}""");
+            var evidence = await ScalarAsync(connection, $"""SELECT "Key" FROM "Statements" WHERE "ActorId" = {basis.Actor} AND "RetractedAt" IS NULL ORDER BY "Id" LIMIT 1""");
             if (!keys.Add($"{actor}|{issue}|{asOf:yyyy-MM-dd}"))
             {
                 continue;
@@ -146,13 +139,12 @@ public sealed class StanceIndexTests
         var service = new RecordEditService(database.Factory, new EditorAccess(
             new TestAuthenticationStateProvider(await database.SignInAsAsync(AppRoles.Editor)), database.Get<IServiceScopeFactory>()));
         var existing = await PositionsAsync(database);
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await database.OpenConnectionAsync();
         for (var i = 0; i < edits; i++)
         {
             var row = existing[random.Next(existing.Count)];
-            var key = $"{await ScalarAsync(connection, $"SELECT Slug FROM Actors WHERE Id = {row.Actor}")}|" +
-                $"{await ScalarAsync(connection, $"SELECT Slug FROM Issues WHERE Id = {row.Issue}")}|{row.AsOf:yyyy-MM-dd}";
+            var key = $"{await ScalarAsync(connection, $"""SELECT "Slug" FROM "Actors" WHERE "Id" = {row.Actor}""")}|" +
+                $"{await ScalarAsync(connection, $"""SELECT "Slug" FROM "Issues" WHERE "Id" = {row.Issue}""")}|{row.AsOf:yyyy-MM-dd}";
             var loaded = (await service.LoadAsync(CsvTable.Positions, key))!;
             var result = i % 2 == 0
                 ? await service.RetractAsync(CsvTable.Positions, key, "Test round", loaded.Version, null)
@@ -162,7 +154,7 @@ public sealed class StanceIndexTests
         }
     }
 
-    private static async Task<string> ScalarAsync(SqliteConnection connection, string sql)
+    private static async Task<string> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

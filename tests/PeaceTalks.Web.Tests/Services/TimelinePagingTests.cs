@@ -36,15 +36,14 @@ public sealed class TimelinePagingTests
         // The expected order from the rows themselves (plain SQL), not from the query under test: by date, statements
         // before meetings of a day, then by id — all reversed for newest first.
         var rows = new List<(DateOnly Date, int Kind, int Id)>();
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(database.ConnectionString))
+        await using (var connection = await database.OpenConnectionAsync())
         {
-            await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT Date, 0, Id FROM Statements UNION ALL SELECT Date, 1, Id FROM Meetings";
+            command.CommandText = """SELECT "Date", 0, "Id" FROM "Statements" UNION ALL SELECT "Date", 1, "Id" FROM "Meetings" """;
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                rows.Add((DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), reader.GetInt32(1), reader.GetInt32(2)));
+                rows.Add((TestSql.Date(reader, 0), reader.GetInt32(1), reader.GetInt32(2)));
             }
         }
         var expected = rows.OrderBy(r => r.Date).ThenBy(r => r.Kind).ThenBy(r => r.Id).Select(r => (r.Kind, r.Id)).ToList();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PeaceTalks.Web.Data.Migrations
+namespace PeaceTalks.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Custody : Migration

@@ -8,9 +8,9 @@ using PeaceTalks.Web.Data;
 
 #nullable disable
 
-namespace PeaceTalks.Web.Data.Migrations
+namespace PeaceTalks.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PeaceTalksDbContext))]
+    [DbContext(typeof(SqliteDbContext))]
     [Migration("20261127152006_Custody")]
     partial class Custody
     {

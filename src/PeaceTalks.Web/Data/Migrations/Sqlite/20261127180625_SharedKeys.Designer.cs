@@ -8,17 +8,34 @@ using PeaceTalks.Web.Data;
 
 #nullable disable
 
-namespace PeaceTalks.Web.Data.Migrations
+namespace PeaceTalks.Web.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PeaceTalksDbContext))]
-    [Migration("20261127160635_Search")]
-    partial class Search
+    [DbContext(typeof(SqliteDbContext))]
+    [Migration("20261127180625_SharedKeys")]
+    partial class SharedKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -200,7 +217,7 @@ namespace PeaceTalks.Web.Data.Migrations
 
                     b.ToTable((string)null);
 
-                    b.ToSqlQuery("SELECT m.Id, m.RetractedAt, m.RetractedReason, m.Slug, m.Title, m.Place, m.Date, m.DatePrecision, m.DateBasis, m.DurationMinutes,\n       (SELECT group_concat(a.Slug || ':' || p.Role, '|' ORDER BY a.Slug)\n          FROM MeetingParticipants p JOIN Actors a ON a.Id = p.ActorId WHERE p.MeetingId = m.Id) AS Participants,\n       m.Outcome, src.Key AS Source\nFROM Meetings m\nJOIN Sources src ON src.Id = m.SourceId");
+                    b.ToSqlQuery("SELECT m.\"Id\", m.\"RetractedAt\", m.\"RetractedReason\", m.\"Slug\", m.\"Title\", m.\"Place\", m.\"Date\", m.\"DatePrecision\", m.\"DateBasis\",\n       m.\"DurationMinutes\",\n       (SELECT group_concat(a.\"Slug\" || ':' || p.\"Role\", '|' ORDER BY a.\"Slug\")\n          FROM \"MeetingParticipants\" p JOIN \"Actors\" a ON a.\"Id\" = p.\"ActorId\" WHERE p.\"MeetingId\" = m.\"Id\") AS \"Participants\",\n       m.\"Outcome\", src.\"Key\" AS \"Source\"\nFROM \"Meetings\" m\nJOIN \"Sources\" src ON src.\"Id\" = m.\"SourceId\"");
                 });
 
             modelBuilder.Entity("PeaceTalks.Web.Csv.PositionExportRow", b =>
@@ -259,7 +276,7 @@ namespace PeaceTalks.Web.Data.Migrations
 
                     b.ToTable((string)null);
 
-                    b.ToSqlQuery("SELECT p.Id, p.RetractedAt, p.RetractedReason, a.Slug AS Actor, a.Name AS ActorName, a.Side, i.Slug AS Issue, i.Name AS IssueName,\n       p.AsOf, p.AsOfPrecision, p.Stance, p.Summary,\n       (SELECT group_concat(s.Key, '|' ORDER BY s.Key)\n          FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId\n          WHERE e.PositionId = p.Id AND s.RetractedAt IS NULL) AS Evidence,\n       (SELECT group_concat(DISTINCT src.Title ORDER BY src.Title)\n          FROM PositionEvidence e JOIN Statements s ON s.Id = e.StatementId JOIN Sources src ON src.Id = s.SourceId\n          WHERE e.PositionId = p.Id AND s.RetractedAt IS NULL) AS Sources\nFROM Positions p\nJOIN Actors a ON a.Id = p.ActorId\nJOIN Issues i ON i.Id = p.IssueId");
+                    b.ToSqlQuery("SELECT p.\"Id\", p.\"RetractedAt\", p.\"RetractedReason\", a.\"Slug\" AS \"Actor\", a.\"Name\" AS \"ActorName\", a.\"Side\", i.\"Slug\" AS \"Issue\",\n       i.\"Name\" AS \"IssueName\", p.\"AsOf\", p.\"AsOfPrecision\", p.\"Stance\", p.\"Summary\",\n       (SELECT group_concat(s.\"Key\", '|' ORDER BY s.\"Key\")\n          FROM \"PositionEvidence\" e JOIN \"Statements\" s ON s.\"Id\" = e.\"StatementId\"\n          WHERE e.\"PositionId\" = p.\"Id\" AND s.\"RetractedAt\" IS NULL) AS \"Evidence\",\n       (SELECT group_concat(DISTINCT src.\"Title\" ORDER BY src.\"Title\")\n          FROM \"PositionEvidence\" e JOIN \"Statements\" s ON s.\"Id\" = e.\"StatementId\" JOIN \"Sources\" src ON src.\"Id\" = s.\"SourceId\"\n          WHERE e.\"PositionId\" = p.\"Id\" AND s.\"RetractedAt\" IS NULL) AS \"Sources\"\nFROM \"Positions\" p\nJOIN \"Actors\" a ON a.\"Id\" = p.\"ActorId\"\nJOIN \"Issues\" i ON i.\"Id\" = p.\"IssueId\"");
                 });
 
             modelBuilder.Entity("PeaceTalks.Web.Csv.StatementExportRow", b =>
@@ -338,7 +355,7 @@ namespace PeaceTalks.Web.Data.Migrations
 
                     b.ToTable((string)null);
 
-                    b.ToSqlQuery("SELECT s.Id, s.RetractedAt, s.RetractedReason, s.Date, s.Key, a.Slug AS Actor, a.Name AS ActorName, s.DatePrecision, s.DateBasis, s.Kind, s.Text,\n       s.Channel, s.Attribution, src.Key AS Source, via.Key AS ViaSource, m.Slug AS Meeting,\n       (SELECT group_concat(i.Slug, '|' ORDER BY i.Slug)\n          FROM StatementIssues si JOIN Issues i ON i.Id = si.IssueId WHERE si.StatementId = s.Id) AS Issues,\n       s.OriginalLanguage, s.OriginalText\nFROM Statements s\nJOIN Actors a ON a.Id = s.ActorId\nJOIN Sources src ON src.Id = s.SourceId\nLEFT JOIN Sources via ON via.Id = s.ViaSourceId\nLEFT JOIN Meetings m ON m.Id = s.MeetingId");
+                    b.ToSqlQuery("SELECT s.\"Id\", s.\"RetractedAt\", s.\"RetractedReason\", s.\"Date\", s.\"Key\", a.\"Slug\" AS \"Actor\", a.\"Name\" AS \"ActorName\",\n       s.\"DatePrecision\", s.\"DateBasis\", s.\"Kind\", s.\"Text\", s.\"Channel\", s.\"Attribution\", src.\"Key\" AS \"Source\",\n       via.\"Key\" AS \"ViaSource\", m.\"Slug\" AS \"Meeting\",\n       (SELECT group_concat(i.\"Slug\", '|' ORDER BY i.\"Slug\")\n          FROM \"StatementIssues\" si JOIN \"Issues\" i ON i.\"Id\" = si.\"IssueId\" WHERE si.\"StatementId\" = s.\"Id\") AS \"Issues\",\n       s.\"OriginalLanguage\", s.\"OriginalText\"\nFROM \"Statements\" s\nJOIN \"Actors\" a ON a.\"Id\" = s.\"ActorId\"\nJOIN \"Sources\" src ON src.\"Id\" = s.\"SourceId\"\nLEFT JOIN \"Sources\" via ON via.\"Id\" = s.\"ViaSourceId\"\nLEFT JOIN \"Meetings\" m ON m.\"Id\" = s.\"MeetingId\"");
                 });
 
             modelBuilder.Entity("PeaceTalks.Web.Models.Actor", b =>

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace PeaceTalks.Web.Data.Migrations
+namespace PeaceTalks.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Search : Migration

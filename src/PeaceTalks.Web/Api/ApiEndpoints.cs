@@ -1,0 +1,152 @@
+using System.Text.Json;
+using PeaceTalks.Web.Csv;
+using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Services;
+
+namespace PeaceTalks.Web.Api;
+
+/// <summary>
+/// The read-only JSON API under /api/v1: statements with the timeline's filters and cursor paging, and every other
+/// table with the rows and column names of its CSV export (the same natural keys and words), streamed.
+/// </summary>
+public static class ApiEndpoints
+{
+    public const string CorsPolicy = "api-read";
+    public const string RateLimit = "api";
+
+    private static readonly string[] StatementNames = ["actor", "side", "issue", "from", "to", "q", "order", "retracted", "limit", "cursor"];
+
+    public static RouteGroupBuilder MapPeaceTalksApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimit).RequireCors(CorsPolicy).WithTags("PeaceTalks");
+
+        api.MapGet("/statements", StatementsAsync).WithName("ListStatements")
+            .WithSummary("Statements, newest first (or order=oldest), filtered as on the timeline, a page at a time.")
+            .Produces<ApiStatementPage>().ProducesValidationProblem().WithQueryParameters(StatementNames);
+        api.MapGet("/statements/{key}", StatementAsync).WithName("GetStatement")
+            .WithSummary("One statement by its key.")
+            .Produces<ApiStatement>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapTable(api, "actors", "Actors (people, governments, organisations).", ["side", "q", "retracted"],
+            (e, f, ct) => e.ActorsAsync(f, ct), CsvFormat.Actors);
+        MapTable(api, "issues", "The disputed issues.", ["retracted"],
+            (e, f, ct) => e.IssuesAsync(f.Filter.IncludeRetracted, ct), CsvFormat.Issues);
+        MapTable(api, "sources", "The sources every statement and position points to.", ["retracted"],
+            (e, f, ct) => e.SourcesAsync(f.Filter.IncludeRetracted, ct), CsvFormat.Sources);
+        MapTable(api, "meetings", "Meetings, filtered as on the timeline.", ["actor", "side", "issue", "from", "to", "q", "order", "retracted"],
+            (e, f, ct) => e.MeetingsAsync(f, ct), CsvFormat.Meetings);
+        MapTable(api, "positions", "Every position (the history of each actor's stance on each issue).", ["actor", "side", "issue", "from", "to", "retracted"],
+            (e, f, ct) => e.PositionsAsync(f, latestOnly: false, ct), CsvFormat.Positions);
+        MapTable(api, "stances", "The stance matrix as of a day (asof, default today): each actor's latest position per issue.", ["actor", "side", "issue", "asof"],
+            (e, f, ct) => e.PositionsAsync(f, latestOnly: true, ct), CsvFormat.Positions, live: true);
+        return api;
+    }
+
+    private static async Task<IResult> StatementsAsync(HttpContext context, FilterResolver resolver, TimelineQueries timeline)
+    {
+        var (query, resolved) = await ReadAsync(context, resolver, StatementNames);
+        if (!query.IsValid)
+        {
+            return Results.ValidationProblem(query.Errors, title: "The request's parameters are not valid.");
+        }
+        if (await RecordETag.NotModifiedAsync(context))
+        {
+            return Results.Empty;
+        }
+        var page = await timeline.GetPageAsync(resolved! with { Filter = resolved.Filter with { Kind = ItemKind.Statements } },
+            query.Cursor, query.Limit, context.RequestAborted);
+        var baseUrl = BaseUrl(context);
+        return Results.Json(new ApiStatementPage(
+            [.. page.Items.Select(i => ApiStatement.From(i.Statement!, baseUrl))],
+            page.Next is { } next ? ApiQuery.WriteCursor(next, query.Filter) : null), ApiJsonContext.Default.ApiStatementPage);
+    }
+
+    private static async Task<IResult> StatementAsync(string key, HttpContext context, StatementQueries statements)
+    {
+        var query = ApiQuery.Parse(context.Request.Query, []);
+        if (!query.IsValid)
+        {
+            return Results.ValidationProblem(query.Errors, title: "The request's parameters are not valid.");
+        }
+        if (await RecordETag.NotModifiedAsync(context))
+        {
+            return Results.Empty;
+        }
+        var detail = await statements.GetAsync(key, context.RequestAborted);
+        return detail is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such statement.",
+                detail: $"No statement has the key '{DashboardFilter.Shorten(key)}'.")
+            : Results.Json(ApiStatement.From(detail.Statement, BaseUrl(context)), ApiJsonContext.Default.ApiStatement);
+    }
+
+    private static void MapTable(RouteGroupBuilder api, string name, string summary, string[] names,
+        Func<CsvExporter, ResolvedFilter, CancellationToken, IAsyncEnumerable<string?[]>> rows, CsvFormat format, bool live = false)
+    {
+        api.MapGet($"/{name}", async (HttpContext context, FilterResolver resolver, CsvExporter exporter) =>
+        {
+            var (query, resolved) = await ReadAsync(context, resolver, names);
+            if (!query.IsValid)
+            {
+                return Results.ValidationProblem(query.Errors, title: "The request's parameters are not valid.");
+            }
+            if (await RecordETag.NotModifiedAsync(context))
+            {
+                return Results.Empty;
+            }
+            // The matrix holds live positions only, as its CSV export does.
+            IReadOnlyList<string> header = !live && resolved!.Filter.IncludeRetracted ? [.. format.Header, CsvExporter.RetractedColumn] : [.. format.Header];
+            return new RowsResult(header, rows(exporter, resolved!, context.RequestAborted));
+        }).WithName($"List{char.ToUpperInvariant(name[0])}{name[1..]}").WithSummary(summary)
+            .Produces<Dictionary<string, string?>[]>(contentType: "application/json").ProducesValidationProblem().WithQueryParameters(names);
+    }
+
+    private static async Task<(ApiQuery Query, ResolvedFilter? Resolved)> ReadAsync(HttpContext context, FilterResolver resolver, string[] names)
+    {
+        var query = ApiQuery.Parse(context.Request.Query, names);
+        if (!query.IsValid)
+        {
+            return (query, null);
+        }
+        var resolved = await resolver.ResolveAsync(query.Filter, context.RequestAborted);
+        query.Check(resolved);
+        return (query, resolved);
+    }
+
+    public static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+
+    /// <summary>The rows of a CSV table as a JSON array of objects named by the CSV header, written as they are read.</summary>
+    private sealed class RowsResult(IReadOnlyList<string> header, IAsyncEnumerable<string?[]> rows) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.ContentType = "application/json; charset=utf-8";
+            var ct = context.RequestAborted;
+            await using var json = new Utf8JsonWriter(context.Response.Body);
+            var names = header.Select(h => JsonEncodedText.Encode(h)).ToArray();
+            json.WriteStartArray();
+            var count = 0;
+            await foreach (var row in rows.WithCancellation(ct))
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < names.Length; i++)
+                {
+                    if (row[i] is { Length: > 0 } value)
+                    {
+                        json.WriteString(names[i], value);
+                    }
+                    else
+                    {
+                        json.WriteNull(names[i]);
+                    }
+                }
+                json.WriteEndObject();
+                if (++count % 500 == 0)
+                {
+                    await json.FlushAsync(ct);
+                }
+            }
+            json.WriteEndArray();
+            await json.FlushAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using PeaceTalks.Web.Csv;
+using PeaceTalks.Web.Services;
+
+namespace PeaceTalks.Web.Api;
+
+/// <summary>A date as the record holds it: the day, how precise it is (day, month, year) and what it rests on.</summary>
+public sealed record ApiDate(string Value, string Precision, string Basis);
+
+public sealed record ApiActorRef(string Slug, string Name, string Side, string? Role);
+
+public sealed record ApiSourceRef(string Key, string Title, string? Outlet, string? Url, string? Published);
+
+public sealed record ApiMeetingRef(string Slug, string Title);
+
+/// <summary>A statement as the API gives it: natural keys and the CSV format's words, plus the page that cites it.</summary>
+public sealed record ApiStatement(
+    string Key,
+    string Page,
+    ApiActorRef Speaker,
+    string Text,
+    string Kind,
+    ApiDate Date,
+    string Channel,
+    string Attribution,
+    ApiSourceRef Source,
+    ApiSourceRef? Via,
+    ApiMeetingRef? Meeting,
+    IReadOnlyList<string> Issues,
+    string? OriginalLanguage,
+    string? OriginalText,
+    string? Retracted)
+{
+    public static ApiStatement From(StatementItem s, string baseUrl) => new(
+        s.Key,
+        $"{baseUrl}/statements/{Uri.EscapeDataString(s.Key)}",
+        new ApiActorRef(s.Actor.Slug, s.Actor.Name, s.ActorSide, s.ActorRole),
+        s.Text,
+        CsvCells.Word(s.Kind),
+        new ApiDate(CsvCells.Date(s.Date), CsvCells.Word(s.DatePrecision), CsvCells.Word(s.DateBasis)),
+        CsvCells.Word(s.Channel),
+        CsvCells.Word(s.Attribution),
+        SourceOf(s.Source),
+        s.Via is { } via ? SourceOf(via) : null,
+        s.Meeting is { } m ? new ApiMeetingRef(m.Slug, m.Title) : null,
+        [.. s.Issues.Select(i => i.Slug)],
+        s.OriginalLanguage,
+        s.OriginalText,
+        s.RetractedReason);
+
+    // Only http(s) addresses leave the record as links; anything else is not a link a reader should follow.
+    private static ApiSourceRef SourceOf(SourceRef s) =>
+        new(s.Key, s.Title, s.Outlet, Components.Shared.SourceLine.SafeUrl(s.Url), s.PublishedOn is { } d ? CsvCells.Date(d) : null);
+}
+
+/// <summary>One page of statements in the timeline's order; <c>next</c> is the cursor of the page after, or null at the end.</summary>
+public sealed record ApiStatementPage(IReadOnlyList<ApiStatement> Items, string? Next);
+
+/// <summary>System.Text.Json source generation: no reflection at run time, camelCase names, nulls written out.</summary>
+[JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(ApiStatementPage))]
+[JsonSerializable(typeof(ApiStatement))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Primitives;
+using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Services;
+
+namespace PeaceTalks.Web.Api;
+
+/// <summary>
+/// The query string of an API or feed request, read strictly: the same names and values as the timeline's URL, but
+/// where a page shows a problem and carries on, a script must hear about it — an unknown name, a repeated value, a
+/// malformed date or an unknown slug is an error naming the parameter, never quietly dropped.
+/// </summary>
+public sealed class ApiQuery
+{
+    public const int DefaultLimit = 25;
+    public const int MaxLimit = 100;
+
+    /// <summary>The filter names the timeline's URL uses; each endpoint accepts the ones that mean something to it.</summary>
+    public static readonly string[] ListNames = ["actor", "side", "issue"];
+
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    private ApiQuery(DashboardFilter filter) => Filter = filter;
+
+    public DashboardFilter Filter { get; private set; }
+
+    public int Limit { get; private set; } = DefaultLimit;
+
+    public TimelineCursor? Cursor { get; private set; }
+
+    /// <summary>Every problem, by parameter name, as RFC 9457 validation problem details carry them.</summary>
+    public IDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public bool IsValid => _errors.Count == 0;
+
+    /// <summary>Reads the names in <paramref name="allowed"/>; "limit" and "cursor" among them turn on paging.</summary>
+    public static ApiQuery Parse(IQueryCollection query, IReadOnlyCollection<string> allowed)
+    {
+        var result = new ApiQuery(DashboardFilter.Empty);
+        foreach (var (name, values) in query)
+        {
+            if (!allowed.Contains(name))
+            {
+                result.Add(name, $"Unknown parameter. This endpoint takes: {string.Join(", ", allowed)}.");
+                continue;
+            }
+            if (values.Count > 1 && !ListNames.Contains(name))
+            {
+                result.Add(name, $"Given {values.Count} times; give it once.");
+            }
+            foreach (var value in values)
+            {
+                if (value is { Length: > DashboardFilter.MaxTextLength })
+                {
+                    result.Add(name, $"The value is {value.Length.ToString(CultureInfo.InvariantCulture)} characters long; the limit is {DashboardFilter.MaxTextLength}.");
+                }
+            }
+            if (!ListNames.Contains(name) && name is not ("limit" or "cursor"))
+            {
+                // Each value checked on its own, so a problem is put against the parameter that has it.
+                foreach (var problem in FilterOf(query, name).Problems)
+                {
+                    result.Add(name, Reason(problem));
+                }
+            }
+        }
+        if (!result.IsValid)
+        {
+            return result;
+        }
+
+        var filter = FilterOf(query, null);
+        foreach (var problem in filter.Problems)
+        {
+            // Only what needs two values together is left: a reversed range or a comparison after the as-of day.
+            result.Add(problem.Contains("comparison", StringComparison.Ordinal) ? "since" : "from", Reason(problem));
+        }
+        result.Filter = filter with { Problems = [] };
+
+        if (query.TryGetValue("limit", out var limit))
+        {
+            if (int.TryParse(limit.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxLimit)
+            {
+                result.Limit = n;
+            }
+            else
+            {
+                result.Add("limit", $"'{DashboardFilter.Shorten(limit.ToString())}' is not a page size; give a whole number from 1 to {MaxLimit}.");
+            }
+        }
+        if (query.TryGetValue("cursor", out var cursor))
+        {
+            result.Cursor = ReadCursor(cursor.ToString(), result.Filter);
+            if (result.Cursor is null)
+            {
+                result.Add("cursor", "Not a cursor of this query: use the 'next' value of the previous page, with the same filters.");
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Adds the problems of looking the slugs up: an unknown actor, issue or side is an error here.</summary>
+    public void Check(ResolvedFilter resolved)
+    {
+        foreach (var slug in Filter.Actors.Where(s => resolved.Actors.All(a => a.Slug != s)))
+        {
+            Add("actor", $"No actor '{DashboardFilter.Shorten(slug)}'. /api/v1/actors lists them.");
+        }
+        foreach (var slug in Filter.Issues.Where(s => resolved.Issues.All(i => i.Slug != s)))
+        {
+            Add("issue", $"No issue '{DashboardFilter.Shorten(slug)}'. /api/v1/issues lists them.");
+        }
+        foreach (var side in Filter.Sides.Where(s => !resolved.Sides.Contains(s, StringComparer.OrdinalIgnoreCase)))
+        {
+            Add("side", $"No side '{DashboardFilter.Shorten(side)}'.");
+        }
+    }
+
+    /// <summary>
+    /// The cursor for the page after <paramref name="after"/>: its place in the order, and a fingerprint of the filter,
+    /// so a cursor cannot be carried over to a different query and silently skip or repeat rows.
+    /// </summary>
+    public static string WriteCursor(TimelineCursor after, DashboardFilter filter)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{DashboardFilter.Iso(after.Date)}.{after.KindOrder}.{after.Id}.{Fingerprint(filter)}");
+        return Base64Url(Encoding.UTF8.GetBytes(text));
+    }
+
+    private static TimelineCursor? ReadCursor(string value, DashboardFilter filter)
+    {
+        try
+        {
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(FromBase64Url(value))).Split('.');
+            if (parts is [var date, var kind, var id, var fingerprint]
+                && fingerprint == Fingerprint(filter)
+                && DashboardFilter.ParseIso(date) is { } day
+                && int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var kindOrder) && kindOrder is 0 or 1
+                && int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var rowId))
+            {
+                return new TimelineCursor(day, kindOrder, rowId);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        return null;
+    }
+
+    private static string Fingerprint(DashboardFilter filter) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(filter.ToQueryString())))[..12];
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string FromBase64Url(string value)
+    {
+        var s = value.Replace('-', '+').Replace('_', '/');
+        return s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=');
+    }
+
+    /// <summary>The filter from the query's values; with <paramref name="only"/>, from that one parameter alone.</summary>
+    private static DashboardFilter FilterOf(IQueryCollection query, string? only)
+    {
+        StringValues Get(string name) => only is null || only == name ? query[name] : StringValues.Empty;
+        return DashboardFilter.Parse(Get("actor"), Get("side"), Get("issue"), Get("from"), Get("to"), Get("q"), Get("kind"),
+            Get("order"), Get("asof"), Get("since"), Get("retracted"));
+    }
+
+    /// <summary>A page's message without what the page does about it ("— filter ignored"): the API refuses instead.</summary>
+    private static string Reason(string problem) => problem.Split(" — ")[0].TrimEnd('.') + ".";
+
+    private void Add(string name, string problem)
+    {
+        if (!_errors.TryGetValue(name, out var list))
+        {
+            _errors[name] = list = [];
+        }
+        list.Add(problem);
+    }
+}

@@ -1,0 +1,112 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Services;
+
+namespace PeaceTalks.Web.Api;
+
+/// <summary>
+/// GET /feeds/statements.atom: the newest statements for the timeline's filter as an Atom 1.0 feed, so a reader can
+/// follow "everything Peskov says on territory" in a feed reader. Each entry links to the statement's own page.
+/// </summary>
+public static class StatementFeed
+{
+    public const int Entries = 50;
+
+    private static readonly string[] Names = ["actor", "side", "issue", "from", "to", "q"];
+
+    public static RouteHandlerBuilder MapStatementFeed(this IEndpointRouteBuilder app) =>
+        app.MapGet("/feeds/statements.atom", WriteAsync).RequireRateLimiting(ApiEndpoints.RateLimit).RequireCors(ApiEndpoints.CorsPolicy)
+            .WithName("StatementFeed").WithTags("PeaceTalks").WithSummary("The newest 50 statements for the timeline's filters, as Atom 1.0.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml").ProducesValidationProblem().WithQueryParameters(Names);
+
+    /// <summary>The feed address for a timeline filter (the filters a feed does not use are left out).</summary>
+    public static string UrlFor(DashboardFilter filter) =>
+        (filter with { Kind = ItemKind.All, OldestFirst = false, AsOf = null, Since = null, IncludeRetracted = false }).ToUrl("/feeds/statements.atom");
+
+    private static async Task<IResult> WriteAsync(HttpContext context, FilterResolver resolver, TimelineQueries timeline)
+    {
+        var query = ApiQuery.Parse(context.Request.Query, Names);
+        ResolvedFilter? resolved = null;
+        if (query.IsValid)
+        {
+            resolved = await resolver.ResolveAsync(query.Filter, context.RequestAborted);
+            query.Check(resolved);
+        }
+        if (!query.IsValid)
+        {
+            return Results.ValidationProblem(query.Errors, title: "The feed's parameters are not valid.");
+        }
+        if (await RecordETag.NotModifiedAsync(context))
+        {
+            return Results.Empty;
+        }
+
+        var page = await timeline.GetPageAsync(resolved! with { Filter = resolved.Filter with { Kind = ItemKind.Statements } },
+            null, Entries, context.RequestAborted);
+        var baseUrl = ApiEndpoints.BaseUrl(context);
+        var feedUrl = baseUrl + UrlFor(query.Filter);
+        var statements = page.Items.Select(i => i.Statement!).ToList();
+        var feed = new SyndicationFeed(Title(resolved), "Statements recorded by PeaceTalks, newest first, each with its source.",
+            new Uri(baseUrl + query.Filter.ToUrl("/timeline")), feedUrl,
+            statements.Count > 0 ? Day(statements.Max(s => s.Date)) : new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero))
+        {
+            Items = [.. statements.Select(s => Entry(s, baseUrl))],
+        };
+        feed.Links.Add(new SyndicationLink(new Uri(feedUrl), "self", null, "application/atom+xml", 0));
+        feed.Generator = "PeaceTalks";
+
+        var output = new MemoryStream();
+        await using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true }))
+        {
+            feed.GetAtom10Formatter().WriteTo(writer);
+        }
+        return Results.Bytes(output.ToArray(), "application/atom+xml; charset=utf-8");
+    }
+
+    private static string Title(ResolvedFilter filter)
+    {
+        var parts = new List<string>();
+        parts.AddRange(filter.Actors.Select(a => a.Name));
+        parts.AddRange(filter.Sides);
+        parts.AddRange(filter.Issues.Select(i => $"on {i.Name}"));
+        if (filter.Filter.Text is { } text)
+        {
+            parts.Add($"matching “{text}”");
+        }
+        return parts.Count == 0 ? "PeaceTalks: statements" : $"PeaceTalks: statements — {string.Join(", ", parts)}";
+    }
+
+    private static SyndicationItem Entry(StatementItem s, string baseUrl)
+    {
+        var page = $"{baseUrl}/statements/{Uri.EscapeDataString(s.Key)}";
+        var said = s.Kind == TextKind.Quote ? $"“{s.Text}”" : $"(paraphrase) {s.Text}";
+        var title = $"{s.Actor.Name}: {(said.Length > 120 ? said[..119] + "…" : said)}";
+        var summary = new StringBuilder()
+            .Append(s.Actor.Name).Append(s.ActorRole is { } role ? $" ({role})" : "").Append(", ")
+            .Append(DateText.Long(s.Date, s.DatePrecision, s.DateBasis)).Append(", ").Append(DateText.Label(s.Channel)).Append(": ")
+            .Append(said)
+            .Append(" — Source: ").Append(s.Source.Title).Append(s.Source.Outlet is { } outlet ? $" ({outlet})" : "")
+            .Append(s.Via is { } via ? $", via {via.Title}" : "")
+            .ToString();
+        // Stored text goes in as text content: the formatter escapes it, so markup in a quote stays words.
+        var item = new SyndicationItem(title, new TextSyndicationContent(summary, TextSyndicationContentKind.Plaintext), new Uri(page), page, Day(s.Date))
+        {
+            Summary = new TextSyndicationContent(summary, TextSyndicationContentKind.Plaintext),
+        };
+        item.Authors.Add(new SyndicationPerson { Name = s.Actor.Name, Uri = $"{baseUrl}/actors/{Uri.EscapeDataString(s.Actor.Slug)}" });
+        if (Components.Shared.SourceLine.SafeUrl(s.Source.Url) is { } sourceUrl)
+        {
+            item.Links.Add(new SyndicationLink(new Uri(sourceUrl), "related", s.Source.Title, null, 0));
+        }
+        foreach (var issue in s.Issues)
+        {
+            item.Categories.Add(new SyndicationCategory(issue.Slug, null, issue.Name));
+        }
+        return item;
+    }
+
+    private static DateTimeOffset Day(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+}

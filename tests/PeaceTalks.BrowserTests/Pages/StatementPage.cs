@@ -1,0 +1,18 @@
+using Microsoft.Playwright;
+
+namespace PeaceTalks.BrowserTests.Pages;
+
+/// <summary>/statements/{key}: one statement, what it evidences, its history and a citation to copy.</summary>
+public sealed class StatementPage(IPage page) : BasePage(page)
+{
+    public Task OpenAsync(string key) => GoToAsync($"/statements/{key}");
+
+    public ILocator Citation => Page.GetByTestId("citation");
+
+    public ILocator CopyStatus => Page.GetByTestId("copy-status");
+
+    public Task CopyCitationAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Copy citation" }).ClickAsync();
+
+    public Task<string> MetaAsync(string property) =>
+        Page.Locator($"meta[property='{property}'], meta[name='{property}']").First.GetAttributeAsync("content")!;
+}
