@@ -26,7 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     private static readonly string[] EditorPages =
     [
         "/import", "/statements/new", "/statements/ushakov-constructive/edit", "/positions/new", "/meetings/moscow-talks-2025-12-02/edit",
-        "/actors/new", "/sources/new", "/issues/new", "/admin/users", "/stances#evidence-editor",
+        "/actors/new", "/sources/new", "/issues/new", "/admin/users", "/stances#evidence-editor", "/intake",
     ];
 
     private static readonly string[] StaticPages = ["/account/login", "/setup", "/account/change-password"];

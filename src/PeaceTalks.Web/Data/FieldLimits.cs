@@ -9,4 +9,7 @@ public static class FieldLimits
     public const int Url = 2000;
     public const int Summary = 2000;
     public const int Text = 20_000;
+
+    /// <summary>A pasted report (/intake): long features fit; a book does not.</summary>
+    public const int ArticleText = 200_000;
 }

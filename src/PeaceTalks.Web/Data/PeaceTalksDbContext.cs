@@ -18,6 +18,7 @@ public abstract class PeaceTalksDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<Source> Sources => Set<Source>();
+    public DbSet<SourceText> SourceTexts => Set<SourceText>();
     public DbSet<Issue> Issues => Set<Issue>();
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<StatementIssue> StatementIssues => Set<StatementIssue>();

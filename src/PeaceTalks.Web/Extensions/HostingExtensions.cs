@@ -181,6 +181,7 @@ public static class HostingExtensions
         // Writes: every one goes through EditorAccess, which checks the role on the server.
         services.AddScoped<EditorAccess>();
         services.AddScoped<RecordEditService>();
+        services.AddScoped<Intake.IntakeService>();
         services.AddScoped<UserAdministration>();
         services.AddSingleton<AuditQueries>();
 

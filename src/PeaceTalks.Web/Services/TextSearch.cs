@@ -101,32 +101,7 @@ public sealed record SearchText(IReadOnlyList<SearchTerm> Terms)
     }
 
     /// <summary>Lower-case words without accents, split at anything that is not a letter or digit.</summary>
-    public static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            if (char.IsLetterOrDigit(c))
-            {
-                current.Append(char.ToLowerInvariant(c));
-            }
-            else if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-        return words;
-    }
+    public static List<string> Words(string text) => Split(text.Normalize(NormalizationForm.FormD), keepMarks: false);
 
     /// <summary>The terms as an SQLite FTS5 query: each one quoted (so nothing typed is syntax), all required.</summary>
     public string ToFts5()
@@ -162,14 +137,25 @@ public sealed record SearchText(IReadOnlyList<SearchTerm> Terms)
     }));
 
     /// <summary>Words as typed (composed, lower case, marks kept), split at anything that is not a letter, digit or mark.</summary>
-    private static List<string> QueryWords(string text)
+    private static List<string> QueryWords(string text) => Split(text.Normalize(NormalizationForm.FormC), keepMarks: true);
+
+    /// <summary>
+    /// Lower-case words split at anything that is not a letter or digit. Marks are dropped for SQLite's index (whose
+    /// tokenizer removes diacritics) and kept for PostgreSQL's, where unaccent() removes them on both sides.
+    /// </summary>
+    private static List<string> Split(string text, bool keepMarks)
     {
         var words = new List<string>();
         var current = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        foreach (var c in text)
         {
             var category = System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c);
-            if (char.IsLetterOrDigit(c) || category is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark)
+            var mark = category is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+            if (mark && !keepMarks && category == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (char.IsLetterOrDigit(c) || (mark && keepMarks))
             {
                 current.Append(char.ToLowerInvariant(c));
             }

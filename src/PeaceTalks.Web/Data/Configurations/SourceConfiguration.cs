@@ -16,3 +16,13 @@ public sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.Url).HasMaxLength(FieldLimits.Url);
     }
 }
+
+public sealed class SourceTextConfiguration : IEntityTypeConfiguration<SourceText>
+{
+    public void Configure(EntityTypeBuilder<SourceText> builder)
+    {
+        builder.HasKey(t => t.SourceId);
+        builder.HasOne(t => t.Source).WithOne().HasForeignKey<SourceText>(t => t.SourceId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(t => t.Text).HasMaxLength(FieldLimits.ArticleText);
+    }
+}

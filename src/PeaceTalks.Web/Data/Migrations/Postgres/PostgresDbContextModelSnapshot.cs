@@ -893,6 +893,21 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.ToTable("Sources");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.SourceText", b =>
+                {
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.HasKey("SourceId");
+
+                    b.ToTable("SourceTexts");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.Statement", b =>
                 {
                     b.Property<int>("Id")
@@ -1130,6 +1145,17 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.Navigation("Position");
 
                     b.Navigation("Statement");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.SourceText", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Source", "Source")
+                        .WithOne()
+                        .HasForeignKey("PeaceTalks.Web.Models.SourceText", "SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("PeaceTalks.Web.Models.Statement", b =>

@@ -866,6 +866,21 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
                     b.ToTable("Sources");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.SourceText", b =>
+                {
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SourceId");
+
+                    b.ToTable("SourceTexts");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.Statement", b =>
                 {
                     b.Property<int>("Id")
@@ -1101,6 +1116,17 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
                     b.Navigation("Position");
 
                     b.Navigation("Statement");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.SourceText", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Source", "Source")
+                        .WithOne()
+                        .HasForeignKey("PeaceTalks.Web.Models.SourceText", "SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
                 });
 
             modelBuilder.Entity("PeaceTalks.Web.Models.Statement", b =>

@@ -1,0 +1,275 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using PeaceTalks.Web.Csv;
+using PeaceTalks.Web.Data;
+using PeaceTalks.Web.Editing;
+using PeaceTalks.Web.Models;
+
+namespace PeaceTalks.Web.Intake;
+
+/// <summary>A pasted report with what the editor knows about it; only the text is required.</summary>
+public sealed record IntakeArticle(string Text, string? Title, string? Outlet, string? Url, DateOnly? PublishedOn);
+
+/// <summary>One candidate as the editor reviews it: accepted or not, and every field the editor may change.</summary>
+public sealed class IntakeDraft
+{
+    public required Candidate Candidate { get; init; }
+    public bool Accept { get; set; }
+    public string? ActorSlug { get; set; }
+    public string NewActorName { get; set; } = "";
+    public string? NewActorRole { get; set; }
+    public string NewActorSide { get; set; } = "";
+    public required string Text { get; set; }
+    public TextKind Kind { get; set; }
+    public DateOnly? Date { get; set; }
+    public DatePrecision Precision { get; set; }
+    public DateBasis Basis { get; set; }
+    public List<string> Issues { get; set; } = [];
+
+    /// <summary>An existing statement by the same speaker with nearly the same words (another outlet, another translation).</summary>
+    public string? DuplicateOf { get; set; }
+}
+
+public sealed record IntakeProposal(string ArticleText, IReadOnlyList<IntakeDraft> Drafts);
+
+/// <summary>What saving did: the new source and statements, or every problem (nothing saved), and notes on changed kinds.</summary>
+public sealed record IntakeResult(string? SourceKey, int Statements, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes)
+{
+    public bool Saved => Problems.Count == 0;
+}
+
+/// <summary>
+/// Article intake: proposes statements from a pasted report, then saves the accepted ones with a new source holding
+/// the report's text. Saving goes through the CSV importer in one transaction (the same rules and messages as every
+/// other way in, one audited batch per table), so a bad field is refused as it would be in a file.
+/// </summary>
+public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext> dbFactory, EditorAccess access)
+{
+    public async Task<IntakeProposal> ProposeAsync(IntakeArticle article, CancellationToken cancellationToken = default)
+    {
+        await access.RequireAsync(AppRoles.Editor, cancellationToken);
+        var text = ReduceToText(article.Text);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var actors = await db.Actors.AsNoTracking().Where(a => a.RetractedAt == null)
+            .Select(a => new { a.Slug, a.Name, a.Role, a.AlternativeNames }).ToListAsync(cancellationToken);
+        var issues = await db.Issues.AsNoTracking().Where(i => i.RetractedAt == null)
+            .Select(i => new KnownIssue(i.Slug, i.Name, i.Description)).ToListAsync(cancellationToken);
+        var extractor = new StatementExtractor(
+            [.. actors.Select(a => new KnownActor(a.Slug, a.Name, a.Role,
+                [.. (a.AlternativeNames ?? "").Split(CsvCells.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]))],
+            issues);
+        var candidates = extractor.Extract(text, article.PublishedOn, DateOnly.FromDateTime(DateTime.UtcNow));
+
+        var speakers = candidates.Select(c => c.Speaker.Slug).OfType<string>().Distinct().ToList();
+        var existing = await db.Statements.AsNoTracking().Where(s => s.RetractedAt == null && speakers.Contains(s.Actor!.Slug))
+            .Select(s => new { Actor = s.Actor!.Slug, s.Key, s.Text }).ToListAsync(cancellationToken);
+        var drafts = candidates.Select(c => new IntakeDraft
+        {
+            Candidate = c,
+            // Quotes with a known speaker start accepted; everything else waits for the editor's look.
+            Accept = c.Kind == TextKind.Quote && !c.Speaker.IsNew,
+            ActorSlug = c.Speaker.Slug,
+            NewActorName = c.Speaker.IsNew ? c.Speaker.Name : "",
+            NewActorRole = c.Speaker.IsNew ? c.Speaker.Role : null,
+            Text = c.Text,
+            Kind = c.Kind,
+            Date = c.Date.Date,
+            Precision = c.Date.Precision,
+            Basis = c.Date.Basis,
+            Issues = [.. c.Issues],
+            DuplicateOf = existing.FirstOrDefault(e => e.Actor == c.Speaker.Slug && NearlySame(e.Text, c.Text))?.Key,
+        }).ToList();
+        return new IntakeProposal(text, drafts);
+    }
+
+    public async Task<IntakeResult> SaveAsync(IntakeArticle article, IReadOnlyList<IntakeDraft> drafts, CancellationToken cancellationToken = default)
+    {
+        var editor = await access.RequireAsync(AppRoles.Editor, cancellationToken);
+        var text = ReduceToText(article.Text);
+        var accepted = drafts.Where(d => d.Accept).ToList();
+        if (accepted.Count == 0)
+        {
+            return new IntakeResult(null, 0, ["Accept at least one statement to save."], []);
+        }
+        var notes = new List<string>();
+        foreach (var draft in accepted.Where(d => d.Kind == TextKind.Quote && !text.Contains(d.Text, StringComparison.Ordinal)))
+        {
+            // A verbatim quote is only verbatim if a reader finds those exact words in the stored report.
+            draft.Kind = TextKind.Paraphrase;
+            notes.Add($"“{Shorten(draft.Text)}” is not in the report word for word, so it was saved as a paraphrase.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
+        var taken = await db.Statements.AsNoTracking().Select(s => s.Key).Where(k => k.StartsWith("intake-")).ToListAsync(cancellationToken);
+        var sourceKeys = await db.Sources.AsNoTracking().Select(s => s.Key).ToListAsync(cancellationToken);
+        var actorSlugs = await db.Actors.AsNoTracking().Select(a => a.Slug).ToListAsync(cancellationToken);
+
+        var sourceKey = Unique(Slug($"{article.Outlet} {article.Title ?? "report"} {article.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"), sourceKeys);
+        var files = new List<(string, Stream)>
+        {
+            ("intake-sources.csv", Csv(CsvFormat.Sources, [[sourceKey, article.Title is { Length: > 0 } t ? t : $"Report pasted on {CsvCells.Date(DateOnly.FromDateTime(DateTime.UtcNow))}",
+                article.Outlet, article.Url, article.PublishedOn is { } p ? CsvCells.Date(p) : null, article.PublishedOn is null ? null : "day",
+                CsvCells.Word(SourceKind.NewsReport)]])),
+        };
+        var newActors = new List<string?[]>();
+        foreach (var draft in accepted.Where(d => string.IsNullOrEmpty(d.ActorSlug)))
+        {
+            var slug = Slug(draft.NewActorName);
+            if (!actorSlugs.Contains(slug))
+            {
+                actorSlugs.Add(slug);
+                newActors.Add([slug, draft.NewActorName, CsvCells.Word(ActorKind.Person), draft.NewActorRole, draft.NewActorSide, null]);
+            }
+            draft.ActorSlug = slug;
+        }
+        if (newActors.Count > 0)
+        {
+            files.Add(("intake-actors.csv", Csv(CsvFormat.Actors, newActors)));
+        }
+        var keys = new List<string>();
+        var rows = accepted.Select(d =>
+        {
+            var key = Unique("intake-" + Slug($"{d.ActorSlug} {string.Join(' ', d.Text.Split(' ').Take(5))}"), taken);
+            taken.Add(key);
+            keys.Add(key);
+            return new string?[]
+            {
+                key, d.ActorSlug, null, d.Date is { } day ? CsvCells.Date(day) : null, CsvCells.Word(d.Precision), CsvCells.Word(d.Basis),
+                CsvCells.Word(d.Kind), d.Text, CsvCells.Word(Channel.NotStated), CsvCells.Word(Attribution.Reported), sourceKey, null, null,
+                CsvCells.List(d.Issues), null, null,
+            };
+        }).ToList();
+        files.Add(("intake-statements.csv", Csv(CsvFormat.Statements, rows)));
+
+        var reports = await CsvImporter.ImportFilesAsync(connection, transaction, files, editor, cancellationToken);
+        var problems = reports.SelectMany(r => r.Errors.Select(e => $"{Describe(r.FileName, e.Row, accepted)}{e}")).ToList();
+        if (problems.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new IntakeResult(null, 0, problems, notes);
+        }
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = """INSERT INTO "SourceTexts" ("SourceId", "Text") SELECT "Id", @text FROM "Sources" WHERE "Key" = @key""";
+            Add(command, "@text", text);
+            Add(command, "@key", sourceKey);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new IntakeResult(sourceKey, accepted.Count, [], notes);
+    }
+
+    /// <summary>The stored text of a report taken in here, or null.</summary>
+    public async Task<string?> ArticleTextAsync(string sourceKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SourceTexts.AsNoTracking().Where(t => t.Source!.Key == sourceKey).Select(t => t.Text).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>HTML pasted from a page becomes its text: paragraphs kept, tags dropped, entities decoded.</summary>
+    public static string ReduceToText(string input)
+    {
+        var text = input.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (!LooksLikeHtml().IsMatch(text))
+        {
+            return text.Trim();
+        }
+        text = ScriptOrStyle().Replace(text, " ");
+        text = BlockBreak().Replace(text, "\n\n");
+        text = Tag().Replace(text, "");
+        text = WebUtility.HtmlDecode(text);
+        text = SpaceRun().Replace(text, " ");
+        return BlankLines().Replace(text, "\n\n").Trim();
+    }
+
+    /// <summary>Near-identical wording: the same words, allowing for a few changed in translation or punctuation.</summary>
+    public static bool NearlySame(string a, string b)
+    {
+        var x = Words(a);
+        var y = Words(b);
+        if (x.Count == 0 || y.Count == 0)
+        {
+            return false;
+        }
+        return (double)x.Intersect(y).Count() / x.Union(y).Count() >= 0.8;
+    }
+
+    private static HashSet<string> Words(string text) =>
+        [.. WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value)];
+
+    private static string Describe(string file, int row, List<IntakeDraft> accepted) =>
+        file == "intake-statements.csv" && row >= 2 && row - 2 < accepted.Count ? $"Statement “{Shorten(accepted[row - 2].Text)}”: " : "";
+
+    private static string Shorten(string text) => text.Length > 50 ? text[..49] + "…" : text;
+
+    private static string Unique(string key, ICollection<string> taken)
+    {
+        var candidate = key;
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = $"{key}-{n}";
+        }
+        return candidate;
+    }
+
+    private static string Slug(string text)
+    {
+        var slug = NonSlug().Replace(text.Normalize(NormalizationForm.FormD).ToLowerInvariant(), "-").Trim('-');
+        slug = new string([.. slug.Where(c => c < 128)]);
+        slug = NonSlug().Replace(slug, "-").Trim('-');
+        return slug.Length == 0 ? "item" : slug.Length > 80 ? slug[..80].TrimEnd('-') : slug;
+    }
+
+    private static MemoryStream Csv(CsvFormat format, IEnumerable<string?[]> rows)
+    {
+        var columns = format.Columns.ToList();
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', columns.Select(c => c.Name)).Append('\n');
+        foreach (var row in rows)
+        {
+            sb.AppendJoin(',', row.Select(cell => Field(cell is null ? "" : CsvCells.Neutralise(cell)))).Append('\n');
+        }
+        return new MemoryStream(Encoding.UTF8.GetBytes(sb.ToString()));
+    }
+
+    private static string Field(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    [GeneratedRegex(@"<\s*(?:p|br|div|h[1-6]|li|blockquote|article|section)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex LooksLikeHtml();
+
+    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex ScriptOrStyle();
+
+    [GeneratedRegex(@"<\s*/?\s*(?:p|br|div|h[1-6]|li|blockquote|article|section|tr)\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockBreak();
+
+    [GeneratedRegex(@"<[^>]+>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"[ \t\u00A0]+")]
+    private static partial Regex SpaceRun();
+
+    [GeneratedRegex(@"\s*\n\s*\n\s*")]
+    private static partial Regex BlankLines();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"[^a-z0-9]+")]
+    private static partial Regex NonSlug();
+}

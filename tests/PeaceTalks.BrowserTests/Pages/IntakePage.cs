@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+
+namespace PeaceTalks.BrowserTests.Pages;
+
+/// <summary>/intake: paste a report, find statements, review, save.</summary>
+public sealed class IntakePage(IPage page) : BasePage(page)
+{
+    public Task OpenAsync() => GoToAsync("/intake");
+
+    public async Task FindAsync(string text, string title, string published)
+    {
+        await Page.GetByLabel("Report text (plain text, or HTML pasted from a page)").FillAsync(text);
+        await Page.GetByLabel("Headline").FillAsync(title);
+        await Page.GetByLabel("Published on (YYYY-MM-DD)").FillAsync(published);
+        await Page.GetByTestId("find-statements").ClickAsync();
+    }
+
+    public ILocator Candidates => Page.GetByTestId("candidate");
+
+    public Task SaveAsync() => Page.GetByTestId("save-accepted").ClickAsync();
+
+    public ILocator Saved => Page.GetByTestId("intake-saved");
+}

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PeaceTalks.Web.Editing;
+using PeaceTalks.Web.Intake;
+using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Tests.Infrastructure;
+
+namespace PeaceTalks.Web.Tests.Intake;
+
+/// <summary>Article intake against a real database: propose, review, save in one audited transaction with the report stored.</summary>
+public sealed class IntakeServiceTests : IAsyncLifetime
+{
+    private const string Report = """
+        Kremlin aide Yuri Ushakov said Wednesday the talks were hard.
+
+        “A compromise has not been found yet,” Ushakov told reporters. “But some ideas are acceptable.”
+
+        “We will keep talking,” said Kaja Kallas, the EU foreign policy chief.
+        """;
+
+    private TestDatabase _database = null!;
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private async Task<IntakeService> ServiceAsync(string role) =>
+        new(_database.Factory, new EditorAccess(new TestAuthenticationStateProvider(await _database.SignInAsAsync(role)), _database.Get<IServiceScopeFactory>()));
+
+    private static IntakeArticle Article(string text = Report) =>
+        new(text, "Ushakov on the Moscow talks", "Example Times", "https://example.org/ushakov", new DateOnly(2025, 12, 3));
+
+    [Fact]
+    public async Task AcceptedCandidatesAreSavedWithTheReportAsTheirSourceInOneAuditedTransaction()
+    {
+        var intake = await ServiceAsync(AppRoles.Editor);
+        var proposal = await intake.ProposeAsync(Article());
+        Assert.Equal(["A compromise has not been found yet,", "But some ideas are acceptable.", "We will keep talking,"],
+            proposal.Drafts.Where(d => d.Kind == TextKind.Quote).Select(d => d.Text));
+        var kallas = proposal.Drafts.Single(d => d.Text == "We will keep talking,");
+        Assert.True(kallas.Candidate.Speaker.IsNew);
+        kallas.Accept = true;
+        kallas.NewActorSide = "European Union";
+
+        var result = await intake.SaveAsync(Article(), proposal.Drafts);
+
+        Assert.True(result.Saved, string.Join("\n", result.Problems));
+        await using var db = _database.CreateContext();
+        var saved = await db.Statements.AsNoTracking().Where(s => s.Source!.Key == result.SourceKey)
+            .Select(s => new { s.Text, Actor = s.Actor!.Slug, s.Date, s.DateBasis, s.Kind }).OrderBy(s => s.Text).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(3, saved.Count);
+        Assert.Equal(["yuri-ushakov", "yuri-ushakov"], saved.Where(s => s.Text != "We will keep talking,").Select(s => s.Actor));
+        Assert.All(saved.Where(s => s.Actor == "yuri-ushakov"), s => Assert.Equal((new DateOnly(2025, 12, 3), DateBasis.On), (s.Date, s.DateBasis)));
+        Assert.Equal("kaja-kallas", saved.Single(s => s.Text == "We will keep talking,").Actor);
+        Assert.Equal(Report.ReplaceLineEndings("\n").Trim(), await intake.ArticleTextAsync(result.SourceKey!, TestContext.Current.CancellationToken));
+        var audited = await db.AuditEntries.AsNoTracking().CountAsync(a => a.BatchId != null && a.UserName == "Test Editor", TestContext.Current.CancellationToken);
+        Assert.True(audited >= 5, $"{audited} audit entries for a source, an actor and three statements");
+    }
+
+    [Fact]
+    public async Task AnEditedQuoteThatIsNotInTheReportIsSavedAsAParaphraseAndSaid()
+    {
+        var intake = await ServiceAsync(AppRoles.Editor);
+        var proposal = await intake.ProposeAsync(Article());
+        foreach (var draft in proposal.Drafts)
+        {
+            draft.Accept = draft.Text == "A compromise has not been found yet,";
+        }
+        proposal.Drafts.Single(d => d.Accept).Text = "No compromise yet.";
+
+        var result = await intake.SaveAsync(Article(), proposal.Drafts);
+
+        Assert.True(result.Saved, string.Join("\n", result.Problems));
+        Assert.Contains("saved as a paraphrase", Assert.Single(result.Notes));
+        await using var db = _database.CreateContext();
+        Assert.Equal(TextKind.Paraphrase, await db.Statements.Where(s => s.Text == "No compromise yet.").Select(s => s.Kind).SingleAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ABadFieldIsRefusedWithTheImportersMessageAndNothingIsSaved()
+    {
+        var intake = await ServiceAsync(AppRoles.Editor);
+        var proposal = await intake.ProposeAsync(Article());
+        var kallas = proposal.Drafts.Single(d => d.Text == "We will keep talking,");
+        kallas.Accept = true; // a new actor without a side
+        await using var before = _database.CreateContext();
+        var statements = await before.Statements.CountAsync(TestContext.Current.CancellationToken);
+        var sources = await before.Sources.CountAsync(TestContext.Current.CancellationToken);
+
+        var result = await intake.SaveAsync(Article(), proposal.Drafts);
+
+        Assert.False(result.Saved);
+        Assert.Contains(result.Problems, p => p.Contains("side", StringComparison.Ordinal));
+        await using var after = _database.CreateContext();
+        Assert.Equal((statements, sources), (await after.Statements.CountAsync(TestContext.Current.CancellationToken), await after.Sources.CountAsync(TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task AReaderCannotProposeOrSave()
+    {
+        var intake = await ServiceAsync(AppRoles.Reader);
+
+        await Assert.ThrowsAsync<NotAllowedException>(() => intake.ProposeAsync(Article()));
+        await Assert.ThrowsAsync<NotAllowedException>(() => intake.SaveAsync(Article(), []));
+    }
+
+    [Fact]
+    public async Task TheSameRemarkAlreadyRecordedIsFlaggedAsALikelyDuplicate()
+    {
+        var intake = await ServiceAsync(AppRoles.Editor);
+
+        var proposal = await intake.ProposeAsync(Article("“constructive,” Kremlin aide Yuri Ushakov said."));
+
+        Assert.Equal("ushakov-constructive", Assert.Single(proposal.Drafts).DuplicateOf);
+    }
+
+    [Fact]
+    public void HtmlPastedFromAPageIsReducedToItsText() =>
+        Assert.Equal("Talks resumed.\n\n“We are ready,” he said & left.",
+            IntakeService.ReduceToText("<html><script>x()</script><p>Talks   resumed.</p><p>&ldquo;We are ready,&rdquo; he said &amp; left.</p></html>"));
+}
