@@ -12,7 +12,10 @@ public sealed class IntakeTests(BrowserFixture fixture)
     [Fact]
     public async Task AnEditorTurnsAPastedReportIntoStatementsOnTheTimeline()
     {
-        var page = await fixture.NewSignedInPageAsync(AppRoles.Editor);
+        // A server of its own: the statements saved here must not change what the other tests count.
+        using var app = new AppServer();
+        app.Start();
+        var page = await fixture.NewSignedInPageAsync(app, AppRoles.Editor);
         var intake = new IntakePage(page);
         await intake.OpenAsync();
 

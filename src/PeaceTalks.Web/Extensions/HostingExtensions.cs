@@ -44,6 +44,8 @@ public static class HostingExtensions
 
         // The live connection. A reader who loses the network for a moment gets their page back as it was;
         // a server under load does not keep abandoned sessions (each holds its page state) for long.
+        builder.Services.AddSingleton<CircuitCount>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitCounter>();
         builder.Services.Configure<CircuitOptions>(options =>
         {
             options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
@@ -273,6 +275,10 @@ public static class HostingExtensions
         app.MapAccountEndpoints();
         app.MapCsvExports().RequireRateLimiting(ExportRateLimit);
         app.MapPeaceTalksApi();
+        if (app.Configuration.GetValue("Diagnostics:MemoryEndpoint", false))
+        {
+            app.MapServerMemory();
+        }
         app.MapStatementFeed();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", options => options.WithTitle("PeaceTalks API").WithOpenApiRoutePattern("/api/{documentName}/openapi.json"))

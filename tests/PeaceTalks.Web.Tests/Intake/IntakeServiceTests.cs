@@ -55,6 +55,10 @@ public sealed class IntakeServiceTests : IAsyncLifetime
         Assert.Equal(Report.ReplaceLineEndings("\n").Trim(), await intake.ArticleTextAsync(result.SourceKey!, TestContext.Current.CancellationToken));
         var audited = await db.AuditEntries.AsNoTracking().CountAsync(a => a.BatchId != null && a.UserName == "Test Editor", TestContext.Current.CancellationToken);
         Assert.True(audited >= 5, $"{audited} audit entries for a source, an actor and three statements");
+        // The saved words are searchable at once, and the rest of the index is intact.
+        var search = _database.Get<PeaceTalks.Web.Services.SearchQueries>();
+        Assert.Contains(await search.SearchAsync("compromise"), h => h.Kind == PeaceTalks.Web.Services.SearchHitKind.Statement);
+        Assert.Contains(await search.SearchAsync("ush"), h => h.Href == "/actors/yuri-ushakov");
     }
 
     [Fact]

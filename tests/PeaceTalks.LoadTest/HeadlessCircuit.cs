@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PeaceTalks.LoadTest;
+
+/// <summary>
+/// One reader's live connection without a browser, after the design of ASP.NET Core's former Ignitor client: fetch
+/// the prerendered page, open the /_blazor hub over WebSockets with the blazorpack protocol, start the circuit, add the
+/// prerendered root components, acknowledge every render batch, answer the JavaScript calls the page makes, and move
+/// between pages the way the client-side router does (OnLocationChanged). Render batches are kept only until the text
+/// a step waits for has arrived.
+/// </summary>
+public sealed class HeadlessCircuit : IAsyncDisposable
+{
+    private readonly HttpClient _http;
+    private readonly Uri _base;
+    private readonly Lock _lock = new();
+    private readonly List<(string Text, TaskCompletionSource<TimeSpan> Done, long Since)> _waiting = [];
+    private HubConnection? _hub;
+    private long _lastBatch;
+
+    public HeadlessCircuit(HttpClient http, Uri baseAddress)
+    {
+        _http = http;
+        _base = baseAddress;
+    }
+
+    /// <summary>Render batches received and acknowledged.</summary>
+    public int Batches { get; private set; }
+
+    /// <summary>JavaScript calls answered for the server.</summary>
+    public int JsCalls { get; private set; }
+
+    /// <summary>Errors the server reported to this client (JS.Error), or the connection closing with one.</summary>
+    public List<string> Errors { get; } = [];
+
+    public bool Connected => _hub?.State == HubConnectionState.Connected;
+
+    /// <summary>Opens <paramref name="path"/> and waits until the live circuit has rendered text that proves it is interactive.</summary>
+    public async Task<TimeSpan> StartAsync(string path, string expectedText, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var html = await _http.GetStringAsync(new Uri(_base, path), cancellationToken);
+        var page = PrerenderedPage.Parse(html);
+        if (page.Markers.Count == 0)
+        {
+            throw new InvalidOperationException($"{path} has no server component markers: is it an interactive page?");
+        }
+
+        // SignalR's client speaks JSON unless told otherwise; the Blazor hub speaks blazorpack only.
+        _hub = BuildWithBlazorPack();
+        _hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
+        _hub.On<long, string, string, int, long>("JS.BeginInvokeJS", OnBeginInvokeJsAsync);
+        _hub.On<string>("JS.Error", error => { lock (_lock) { Errors.Add(error); } });
+        _hub.Closed += ex =>
+        {
+            if (ex is not null)
+            {
+                lock (_lock)
+                {
+                    Errors.Add($"connection closed: {ex.Message}");
+                }
+            }
+            return Task.CompletedTask;
+        };
+
+        var rendered = Expect(expectedText);
+        var clock = Stopwatch.StartNew();
+        await _hub.StartAsync(cancellationToken);
+        var url = new Uri(_base, path).ToString();
+        var secret = await _hub.InvokeAsync<string?>("StartCircuit", _base.ToString(), url, "[]", "", cancellationToken);
+        if (string.IsNullOrEmpty(secret))
+        {
+            throw new InvalidOperationException($"The server refused to start a circuit: {string.Join("; ", Errors)}");
+        }
+        await _hub.SendAsync("UpdateRootComponents", page.AddOperations(1), page.ApplicationState, cancellationToken);
+        await WaitAsync(rendered, expectedText, timeout, cancellationToken);
+        return clock.Elapsed;
+    }
+
+    /// <summary>
+    /// Moves to <paramref name="path"/> as a click on an internal link does, and returns the time from sending the
+    /// event to the render batch that contains <paramref name="expectedText"/>.
+    /// </summary>
+    public async Task<TimeSpan> NavigateAsync(string path, string expectedText, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var rendered = Expect(expectedText);
+        var clock = Stopwatch.StartNew();
+        await _hub!.SendAsync("OnLocationChanged", new Uri(_base, path).ToString(), null, true, cancellationToken);
+        await WaitAsync(rendered, expectedText, timeout, cancellationToken);
+        return clock.Elapsed;
+    }
+
+    private HubConnection BuildWithBlazorPack()
+    {
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(_base, "_blazor"), HttpTransportType.WebSockets)
+            .WithServerTimeout(TimeSpan.FromSeconds(60));
+        builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
+        return builder.Build();
+    }
+
+    private TaskCompletionSource<TimeSpan> Expect(string text)
+    {
+        var done = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            _waiting.Add((text, done, Stopwatch.GetTimestamp()));
+        }
+        return done;
+    }
+
+    private async Task WaitAsync(TaskCompletionSource<TimeSpan> rendered, string text, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rendered.Task.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            lock (_lock)
+            {
+                _waiting.RemoveAll(w => w.Done == rendered);
+            }
+            throw new TimeoutException($"No render batch with “{text}” within {timeout.TotalSeconds:N0} s ({Batches} batches; errors: {string.Join("; ", Errors)})");
+        }
+    }
+
+    /// <summary>Checks the batch for the texts waited on, then acknowledges it, as the browser does once it has applied it.</summary>
+    private async Task OnRenderBatchAsync(long batchId, byte[] batch)
+    {
+        if (Environment.GetEnvironmentVariable("PEACETALKS_LOADTEST_TRACE") == "1")
+        {
+            Console.WriteLine($"batch {batchId}: {batch.Length} bytes; {string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(Encoding.UTF8.GetString(batch), "[A-Za-z][A-Za-z ]{6,}").Select(m => m.Value).Take(12))}");
+        }
+        lock (_lock)
+        {
+            Batches++;
+            _lastBatch = batchId;
+            for (var i = _waiting.Count - 1; i >= 0; i--)
+            {
+                var (text, done, since) = _waiting[i];
+                if (RenderBatchText.Contains(batch, text))
+                {
+                    done.TrySetResult(Stopwatch.GetElapsedTime(since));
+                    _waiting.RemoveAt(i);
+                }
+            }
+        }
+        await _hub!.SendAsync("OnRenderCompleted", batchId, null);
+    }
+
+    /// <summary>
+    /// Answers the page's JavaScript calls as a browser would for a reader who only reads: success, with the value a
+    /// browser gives for the calls whose result the page uses, and null otherwise.
+    /// </summary>
+    private async Task OnBeginInvokeJsAsync(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId)
+    {
+        lock (_lock)
+        {
+            JsCalls++;
+        }
+        if (Environment.GetEnvironmentVariable("PEACETALKS_LOADTEST_TRACE") == "1")
+        {
+            Console.WriteLine($"js {asyncHandle} {identifier} {argsJson} result {resultType}");
+        }
+        if (asyncHandle == 0)
+        {
+            return; // fire-and-forget call: no answer expected
+        }
+        var result = JsResults.For(identifier);
+        var payload = $"[{asyncHandle},true,{result}]";
+        await _hub!.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, payload);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_hub is not null)
+        {
+            await _hub.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>What a browser would answer to the JavaScript calls this app makes whose results it reads.</summary>
+public static class JsResults
+{
+    public static string For(string identifier) => identifier switch
+    {
+        _ when identifier.Contains("DarkMode", StringComparison.OrdinalIgnoreCase) || identifier.Contains("dark", StringComparison.OrdinalIgnoreCase) => "false",
+        _ when identifier.StartsWith("Blazor._internal.navigationManager", StringComparison.Ordinal) => "null",
+        _ => "null",
+    };
+}
+
+/// <summary>
+/// Finds rendered text in a render batch without decoding its tree: every string a batch renders is in its string
+/// table, written as UTF-8 (the batch format of Blazor's RenderBatchWriter).
+/// </summary>
+public static class RenderBatchText
+{
+    public static bool Contains(byte[] batch, string text) =>
+        batch.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
+}

@@ -1,0 +1,220 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace PeaceTalks.LoadTest;
+
+/// <summary>What one level of the run measured.</summary>
+public sealed record LevelResult(
+    int Circuits,
+    int Held,
+    int Steps,
+    int Errors,
+    double P50Ms,
+    double P95Ms,
+    double P99Ms,
+    double ManagedBytesPerCircuit,
+    double WorkingSetBytesPerCircuit,
+    double CpuPercent,
+    double SecondsHeld);
+
+/// <summary>The run's settings: levels, ramp, hold time and think time, all bounded.</summary>
+public sealed record LoadOptions(Uri Url, int[] Levels, int RampPerSecond, TimeSpan Hold, TimeSpan Think, TimeSpan StepTimeout)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        string? Get(string name)
+        {
+            var i = Array.IndexOf(args, "--" + name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+        var url = new Uri(Get("url") ?? throw new ArgumentException("--url http://127.0.0.1:PORT/ is required (a running PeaceTalks with Diagnostics:MemoryEndpoint=true)"));
+        if (!url.IsLoopback)
+        {
+            throw new ArgumentException("The load test only runs against loopback addresses.");
+        }
+        var levels = (Get("levels") ?? "100,500,1000,2000").Split(',').Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+        if (levels.Any(l => l is < 1 or > 10_000))
+        {
+            throw new ArgumentException("Levels are between 1 and 10,000 circuits.");
+        }
+        return new LoadOptions(url, levels,
+            int.Parse(Get("ramp") ?? "50", CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(int.Parse(Get("hold") ?? "30", CultureInfo.InvariantCulture)),
+            TimeSpan.FromMilliseconds(int.Parse(Get("think") ?? "2000", CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(10));
+    }
+}
+
+/// <summary>
+/// Many simulated readers, level by level: each opens the timeline, filters it by an actor, goes to the stance
+/// matrix, moves its as-of date, and back, with think time between steps. After each level has been held, the server
+/// reports its memory after a full collection; the run stops by itself at the last level, or early when p95 passes
+/// one second or more than 1 % of steps fail.
+/// </summary>
+public sealed class LoadRun(LoadOptions options, TextWriter log)
+{
+    private readonly ConcurrentBag<double> _latencies = [];
+    private int _errors;
+    private int _steps;
+
+    public static async Task<int> MainAsync(string[] args)
+    {
+        LoadOptions options;
+        try
+        {
+            options = LoadOptions.Parse(args);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+        var results = await new LoadRun(options, Console.Out).RunAsync(CancellationToken.None);
+        Console.WriteLine();
+        Console.WriteLine("| Circuits held | Steps | Errors | p50 | p95 | p99 | Managed heap per circuit | Working set per circuit | CPU |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Held:N0} of {r.Circuits:N0} | {r.Steps:N0} | {r.Errors:N0} | {r.P50Ms:N0} ms | {r.P95Ms:N0} ms | {r.P99Ms:N0} ms | {r.ManagedBytesPerCircuit / 1024:N0} KB | {r.WorkingSetBytesPerCircuit / 1024:N0} KB | {r.CpuPercent:N0} % |"));
+        }
+        var folder = Path.Combine("artifacts", "loadtest");
+        Directory.CreateDirectory(folder);
+        var json = Path.Combine(folder, $"results-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { options.Url, options.Levels, results }, new JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine($"JSON: {json}");
+        return 0;
+    }
+
+    public async Task<List<LevelResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(30) };
+        var actors = (await http.GetFromJsonAsync<List<Dictionary<string, string?>>>("api/v1/actors", cancellationToken))!
+            .Select(a => (Slug: a["slug"]!, Name: a["name"]!)).ToList();
+        // One reader goes through the whole script first, so the one-time costs (compiled queries, caches, the stance
+        // index) are in the baseline and not charged to the circuits measured; that reader stays and is not counted.
+        var circuits = new List<HeadlessCircuit> { new(http, options.Url) };
+        await circuits[0].StartAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken);
+        await circuits[0].NavigateAsync($"/timeline?actor={actors[0].Slug}", actors[0].Name, options.StepTimeout, cancellationToken);
+        await circuits[0].NavigateAsync("/stances", "matrix-count", options.StepTimeout, cancellationToken);
+        await circuits[0].NavigateAsync("/stances?asof=2025-12-03", "2025-12-03", options.StepTimeout, cancellationToken);
+        var baseline = await MemoryAsync(http, cancellationToken);
+        log.WriteLine($"Baseline (one warm reader): {baseline.Circuits} circuits, managed heap {baseline.ManagedBytes / 1048576.0:N1} MB, working set {baseline.WorkingSetBytes / 1048576.0:N1} MB");
+
+        var readers = new List<Task>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var results = new List<LevelResult>();
+        var random = new Random(1);
+        try
+        {
+            foreach (var level in options.Levels)
+            {
+                // Ramp up to the level at the configured rate; each new reader starts its script at once.
+                while (circuits.Count - 1 < level)
+                {
+                    var circuit = new HeadlessCircuit(http, options.Url);
+                    circuits.Add(circuit);
+                    var actor = actors[random.Next(actors.Count)];
+                    readers.Add(ReadAsync(circuit, actor, circuits.Count, stop.Token));
+                    await Task.Delay(TimeSpan.FromSeconds(1.0 / options.RampPerSecond), cancellationToken);
+                }
+                _latencies.Clear();
+                Interlocked.Exchange(ref _errors, 0);
+                Interlocked.Exchange(ref _steps, 0);
+                var before = await MemoryAsync(http, cancellationToken);
+                var held = Stopwatch.StartNew();
+                await Task.Delay(options.Hold, cancellationToken);
+                var after = await MemoryAsync(http, cancellationToken);
+                var sorted = _latencies.Order().ToArray();
+                double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+                var heldCircuits = after.Circuits - baseline.Circuits;
+                var result = new LevelResult(level, heldCircuits, _steps, _errors, Percentile(0.5), Percentile(0.95), Percentile(0.99),
+                    heldCircuits == 0 ? 0 : (after.ManagedBytes - baseline.ManagedBytes) / (double)heldCircuits,
+                    heldCircuits == 0 ? 0 : (after.WorkingSetBytes - baseline.WorkingSetBytes) / (double)heldCircuits,
+                    100 * (after.CpuSeconds - before.CpuSeconds) / held.Elapsed.TotalSeconds / Environment.ProcessorCount,
+                    held.Elapsed.TotalSeconds);
+                results.Add(result);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{level} circuits: {heldCircuits} held, {result.Steps} steps, {result.Errors} errors, p95 {result.P95Ms:N0} ms, {result.ManagedBytesPerCircuit / 1024:N0} KB managed per circuit"));
+                if (result.P95Ms > 1000 || result.Errors > 0.01 * Math.Max(1, result.Steps))
+                {
+                    log.WriteLine("Stopping early: p95 over 1 s or more than 1 % errors.");
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
+            foreach (var circuit in circuits)
+            {
+                await circuit.DisposeAsync();
+            }
+        }
+        return results;
+    }
+
+    /// <summary>One reader's script, round and round until the run ends.</summary>
+    private async Task ReadAsync(HeadlessCircuit circuit, (string Slug, string Name) actor, int n, CancellationToken cancellationToken)
+    {
+        var random = new Random(n);
+        try
+        {
+            await Step(() => circuit.StartAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await Think();
+                await Step(() => circuit.NavigateAsync($"/timeline?actor={actor.Slug}", actor.Name, options.StepTimeout, cancellationToken));
+                await Think();
+                await Step(() => circuit.NavigateAsync("/stances", "matrix-count", options.StepTimeout, cancellationToken));
+                await Think();
+                var day = new DateOnly(2025, 12, 1).AddDays(random.Next(5)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                await Step(() => circuit.NavigateAsync($"/stances?asof={day}", day, options.StepTimeout, cancellationToken));
+                await Think();
+                await Step(() => circuit.NavigateAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        async Task Step(Func<Task<TimeSpan>> step)
+        {
+            try
+            {
+                var took = await step();
+                _latencies.Add(took.TotalMilliseconds);
+                Interlocked.Increment(ref _steps);
+            }
+            catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException or IOException)
+            {
+                Interlocked.Increment(ref _errors);
+                Interlocked.Increment(ref _steps);
+                if (!circuit.Connected)
+                {
+                    throw new OperationCanceledException("circuit lost", ex, cancellationToken);
+                }
+            }
+        }
+
+        Task Think() => Task.Delay(TimeSpan.FromMilliseconds(options.Think.TotalMilliseconds * (0.5 + random.NextDouble())), cancellationToken);
+    }
+
+    public sealed record ServerMemory(int Circuits, long ManagedBytes, long GcHeapBytes, long WorkingSetBytes, double CpuSeconds);
+
+    public static async Task<ServerMemory> MemoryAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("diagnostics/memory", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException("The server does not report its memory: start it with Diagnostics__MemoryEndpoint=true.");
+        }
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return new ServerMemory(json.GetProperty("circuits").GetInt32(), json.GetProperty("managedBytes").GetInt64(),
+            json.GetProperty("gcHeapBytes").GetInt64(), json.GetProperty("workingSetBytes").GetInt64(), json.GetProperty("cpuSeconds").GetDouble());
+    }
+}

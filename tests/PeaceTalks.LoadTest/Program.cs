@@ -1,0 +1,3 @@
+using PeaceTalks.LoadTest;
+
+return await LoadRun.MainAsync(args);
