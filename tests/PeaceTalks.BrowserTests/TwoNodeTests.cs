@@ -85,7 +85,9 @@ public sealed class TwoNodeTests(BrowserFixture fixture)
 
         var answer = await reload;
         Assert.Equal(other.Name, answer.Headers["x-peacetalks-node"]);
-        Assert.Contains("Connection lost", await page.EvaluateAsync<string>("() => sessionStorage.getItem('sawConnectionLost') ?? ''"));
+        // Polled in the frame, so the reload (which may still be replacing the document) does not break the check.
+        var sawConnectionLost = await page.WaitForFunctionAsync("() => sessionStorage.getItem('sawConnectionLost')", null, new() { Timeout = 30_000 });
+        Assert.Contains("Connection lost", await sawConnectionLost.JsonValueAsync<string>());
         await Expect(page.GetByTestId("user-name")).ToContainTextAsync("Cluster Editor");
         await Expect(page.Locator(".statement-card").First).ToContainTextAsync($"Corrected through {home.Name}.");
         await new HomePage(page).WaitForInteractiveAsync();
