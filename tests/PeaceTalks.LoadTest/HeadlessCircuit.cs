@@ -55,7 +55,8 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         // SignalR's client speaks JSON unless told otherwise; the Blazor hub speaks blazorpack only.
         _hub = BuildWithBlazorPack();
         _hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
-        _hub.On<long, string, string, int, long>("JS.BeginInvokeJS", OnBeginInvokeJsAsync);
+        // .NET 10's server sends six arguments (the last is the call type: function call, constructor, get or set).
+        _hub.On<long, string, string, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJsAsync);
         _hub.On<string>("JS.Error", error => { lock (_lock) { Errors.Add(error); } });
         _hub.Closed += ex =>
         {
@@ -159,7 +160,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     /// Answers the page's JavaScript calls as a browser would for a reader who only reads: success, with the value a
     /// browser gives for the calls whose result the page uses, and null otherwise.
     /// </summary>
-    private async Task OnBeginInvokeJsAsync(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId)
+    private async Task OnBeginInvokeJsAsync(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId, int callType)
     {
         lock (_lock)
         {
@@ -173,7 +174,8 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         {
             return; // fire-and-forget call: no answer expected
         }
-        var result = JsResults.For(identifier);
+        // A module import (result type 1) gives the page a JavaScript object reference; calls on it name its id.
+        var result = resultType == 1 ? $$"""{"__jsObjectId":{{asyncHandle}}}""" : JsResults.For(identifier);
         var payload = $"[{asyncHandle},true,{result}]";
         await _hub!.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, payload);
     }
@@ -187,13 +189,21 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     }
 }
 
-/// <summary>What a browser would answer to the JavaScript calls this app makes whose results it reads.</summary>
+/// <summary>
+/// What a desktop browser answers to the JavaScript calls this app (MudBlazor) makes whose results it reads; calls
+/// without a result (resultType 3) and any others get null. Seen with PEACETALKS_LOADTEST_TRACE=1.
+/// </summary>
 public static class JsResults
 {
     public static string For(string identifier) => identifier switch
     {
-        _ when identifier.Contains("DarkMode", StringComparison.OrdinalIgnoreCase) || identifier.Contains("dark", StringComparison.OrdinalIgnoreCase) => "false",
-        _ when identifier.StartsWith("Blazor._internal.navigationManager", StringComparison.Ordinal) => "null",
+        "mudThemeProvider.isDarkMode" => "false",
+        "timeZone" => "\"UTC\"",
+        "window.hasOwnProperty" => "true",
+        "mudpopoverHelper.countProviders" => "1",
+        "mudResizeListener.getBrowserWindowSize" => """{"width":1366,"height":768}""",
+        "mudElementRef.getBoundingClientRect" =>
+            """{"x":0,"y":0,"width":300,"height":40,"top":0,"left":0,"right":300,"bottom":40,"scrollX":0,"scrollY":0,"windowWidth":1366,"windowHeight":768}""",
         _ => "null",
     };
 }

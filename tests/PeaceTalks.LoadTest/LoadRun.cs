@@ -56,7 +56,9 @@ public sealed record LoadOptions(Uri Url, int[] Levels, int RampPerSecond, TimeS
 /// </summary>
 public sealed class LoadRun(LoadOptions options, TextWriter log)
 {
-    private readonly ConcurrentBag<double> _latencies = [];
+    private const string OpenStep = "open the timeline (new circuit)";
+
+    private readonly ConcurrentBag<(string Step, double Ms)> _latencies = [];
     private int _errors;
     private int _steps;
 
@@ -128,7 +130,14 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
                 var held = Stopwatch.StartNew();
                 await Task.Delay(options.Hold, cancellationToken);
                 var after = await MemoryAsync(http, cancellationToken);
-                var sorted = _latencies.Order().ToArray();
+                // Event → render: the steps a reader takes on a live page. Opening a circuit (a page load) is shown on its own.
+                var sorted = _latencies.Where(l => l.Step != OpenStep).Select(l => l.Ms).Order().ToArray();
+                foreach (var step in _latencies.GroupBy(l => l.Step).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    var times = step.Select(l => l.Ms).Order().ToArray();
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {step.Key}: {times.Length} steps, p50 {times[times.Length / 2]:N0} ms, p95 {times[Math.Min(times.Length - 1, (int)(0.95 * times.Length))]:N0} ms"));
+                }
                 double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
                 var heldCircuits = after.Circuits - baseline.Circuits;
                 var result = new LevelResult(level, heldCircuits, _steps, _errors, Percentile(0.5), Percentile(0.95), Percentile(0.99),
@@ -164,30 +173,30 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var random = new Random(n);
         try
         {
-            await Step(() => circuit.StartAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
+            await Step(OpenStep, () => circuit.StartAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
             while (!cancellationToken.IsCancellationRequested)
             {
                 await Think();
-                await Step(() => circuit.NavigateAsync($"/timeline?actor={actor.Slug}", actor.Name, options.StepTimeout, cancellationToken));
+                await Step("filter by an actor", () => circuit.NavigateAsync($"/timeline?actor={actor.Slug}", actor.Name, options.StepTimeout, cancellationToken));
                 await Think();
-                await Step(() => circuit.NavigateAsync("/stances", "matrix-count", options.StepTimeout, cancellationToken));
+                await Step("open the stance matrix", () => circuit.NavigateAsync("/stances", "matrix-count", options.StepTimeout, cancellationToken));
                 await Think();
                 var day = new DateOnly(2025, 12, 1).AddDays(random.Next(5)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                await Step(() => circuit.NavigateAsync($"/stances?asof={day}", day, options.StepTimeout, cancellationToken));
+                await Step("change the as-of date", () => circuit.NavigateAsync($"/stances?asof={day}", day, options.StepTimeout, cancellationToken));
                 await Think();
-                await Step(() => circuit.NavigateAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
+                await Step("back to the timeline", () => circuit.NavigateAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
 
-        async Task Step(Func<Task<TimeSpan>> step)
+        async Task Step(string name, Func<Task<TimeSpan>> step)
         {
             try
             {
                 var took = await step();
-                _latencies.Add(took.TotalMilliseconds);
+                _latencies.Add((name, took.TotalMilliseconds));
                 Interlocked.Increment(ref _steps);
             }
             catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException or IOException)
