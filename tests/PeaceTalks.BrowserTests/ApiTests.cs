@@ -199,12 +199,12 @@ public sealed class ApiTests(BrowserFixture fixture)
         using var client = Client();
 
         var served = (await client.GetStringAsync("/api/v1/openapi.json")).ReplaceLineEndings("\n").Trim();
-        var contractPath = Path.Combine(RepoRoot(), "docs", "openapi-v1.json");
+        var contractPath = Path.Combine(BrowserFixture.RepoRoot, "docs", "openapi-v1.json");
         var contract = File.Exists(contractPath) ? (await File.ReadAllTextAsync(contractPath)).ReplaceLineEndings("\n").Trim() : "";
 
         if (served != contract)
         {
-            var actual = Path.Combine(RepoRoot(), "artifacts", "openapi-v1.json");
+            var actual = Path.Combine(BrowserFixture.RepoRoot, "artifacts", "openapi-v1.json");
             Directory.CreateDirectory(Path.GetDirectoryName(actual)!);
             await File.WriteAllTextAsync(actual, served + "\n");
             Assert.Fail($"The API's contract changed. If that is intended, review and copy {actual} to docs/openapi-v1.json.");
@@ -234,15 +234,5 @@ public sealed class ApiTests(BrowserFixture fixture)
         await Microsoft.Playwright.Assertions.Expect(page.GetByText("/feeds/statements.atom").First).ToBeVisibleAsync();
         // Scalar asks for its web font from its own site, which the policy refuses (system fonts are used); scripts are all local.
         Assert.DoesNotContain(errors, e => e.Contains("script", StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static string RepoRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PeaceTalks.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("PeaceTalks.sln not found above the test folder");
     }
 }

@@ -12,7 +12,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public AppServer App { get; } = new();
     public IBrowser? Browser { get; private set; }
 
-    public static string ScreenshotFolder { get; } = Path.Combine(FindRoot(), "artifacts", "screenshots");
+    /// <summary>The repository's root folder (where PeaceTalks.sln is).</summary>
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string ScreenshotFolder { get; } = Path.Combine(RepoRoot, "artifacts", "screenshots");
 
     public async ValueTask InitializeAsync()
     {
