@@ -9,6 +9,8 @@ using PeaceTalks.Web.Filtering;
 //   dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size full      (1,000,000 statements and positions)
 // Options: --seed N, --statements N, --positions N, --actors N, --issues N, --years N, --out DIR, --reuse (keep a generated file),
 //          --only timeline,matrix,export,import,edit,coldstart,readers. "--name=value" works too; unknown options are refused.
+//          --provider postgres: the timeline, matrix and import on PostgreSQL instead, against hand-written SQL there:
+//            bash .ci/with-postgres dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size small --provider postgres
 
 if (args is ["--serve-hello", var helloPort])
 {
@@ -44,6 +46,25 @@ if (!options.Reuse || !File.Exists(database))
 var results = new ResultLog();
 var scratch = Path.GetFullPath(Path.Combine(options.Out, "scratch"));
 Directory.CreateDirectory(scratch);
+
+if (options.Provider == "postgres")
+{
+    try
+    {
+        await PostgresBenchmark.RunAsync(options, database, scratch, results);
+    }
+    catch (BenchUsageException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 2;
+    }
+    Report.Print(results.All, options, size);
+    var pgJson = Path.Combine(options.Out, $"results-{options.SizeName}-postgres.json");
+    await File.WriteAllTextAsync(pgJson, JsonSerializer.Serialize(new { options.SizeName, provider = "postgres", size, generatedAt = DateTime.UtcNow, results = results.All },
+        new JsonSerializerOptions { WriteIndented = true }));
+    Console.WriteLine($"JSON: {pgJson}");
+    return 0;
+}
 
 await using (var scenarios = new Scenarios(database) { Size = size })
 {

@@ -10,11 +10,11 @@ public sealed record Result(string Scenario, Stats Ours, Stats Peer, long Rows, 
 /// <summary>A command line the benchmark cannot run: the message says what is wrong.</summary>
 internal sealed class BenchUsageException(string message) : Exception(message);
 
-internal sealed record BenchOptions(string SizeName, SyntheticSize Size, string Out, bool Reuse, string[] Only)
+internal sealed record BenchOptions(string SizeName, SyntheticSize Size, string Out, bool Reuse, string[] Only, string Provider = "sqlite")
 {
     public static readonly string[] Groups = ["timeline", "matrix", "export", "import", "edit", "coldstart", "readers"];
 
-    private static readonly string[] ValueOptions = ["--size", "--seed", "--statements", "--positions", "--actors", "--issues", "--years", "--out", "--only"];
+    private static readonly string[] ValueOptions = ["--size", "--seed", "--statements", "--positions", "--actors", "--issues", "--years", "--out", "--only", "--provider"];
     private static readonly string[] Flags = ["--reuse"];
 
     /// <summary>Whether a scenario group runs (--only timeline,matrix,…; all by default).</summary>
@@ -95,7 +95,12 @@ internal sealed record BenchOptions(string SizeName, SyntheticSize Size, string 
         {
             throw new BenchUsageException($"--only knows {string.Join(", ", Groups)}, not '{unknown}'.");
         }
-        return new BenchOptions(sizeName, size, values.GetValueOrDefault("--out", Path.Combine("artifacts", "bench")), flags.Contains("--reuse"), only);
+        var provider = values.GetValueOrDefault("--provider", "sqlite");
+        if (provider is not ("sqlite" or "postgres"))
+        {
+            throw new BenchUsageException($"--provider must be sqlite or postgres, not '{provider}'.");
+        }
+        return new BenchOptions(sizeName, size, values.GetValueOrDefault("--out", Path.Combine("artifacts", "bench")), flags.Contains("--reuse"), only, provider);
     }
 }
 

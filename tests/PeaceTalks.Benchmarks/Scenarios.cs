@@ -30,11 +30,19 @@ public sealed class Scenarios : IAsyncDisposable
     private readonly string _path;
     private readonly ServiceProvider _services;
 
-    public Scenarios(string path)
+    public Scenarios(string path) : this(path, DatabaseSettings.Sqlite(SyntheticData.ConnectionString(path)))
+    {
+    }
+
+    /// <summary>The app's own services over <paramref name="database"/> (SQLite or PostgreSQL); the SQLite peers read <paramref name="path"/>.</summary>
+    public Scenarios(string path, DatabaseSettings database)
     {
         _path = path;
-        _services = new ServiceCollection().AddLogging().AddPeaceTalksServices(DatabaseSettings.Sqlite(SyntheticData.ConnectionString(path))).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddPeaceTalksServices(database).BuildServiceProvider();
     }
+
+    /// <summary>A service of the app over this scenario's database.</summary>
+    public T Service<T>() where T : notnull => Get<T>();
 
     public SyntheticSize Size { get; init; } = SyntheticSize.Small;
 
