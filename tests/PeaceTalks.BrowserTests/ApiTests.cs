@@ -169,6 +169,30 @@ public sealed class ApiTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task WhoMovedListsTheCellsThatChangedAsTheMatrixPageDoes()
+    {
+        using var client = Client();
+
+        var changes = await JsonAsync(await client.GetAsync("/api/v1/stances/changes?asof=2025-12-04&since=2025-12-01"));
+        var before = await JsonAsync(await client.GetAsync("/api/v1/stances?asof=2025-12-01"));
+        var after = await JsonAsync(await client.GetAsync("/api/v1/stances?asof=2025-12-04"));
+
+        // Independently: the cells whose stance differs between the two matrices.
+        static Dictionary<string, string> Cells(JsonElement rows) => rows.EnumerateArray()
+            .ToDictionary(r => r.GetProperty("actor").GetString() + "|" + r.GetProperty("issue").GetString(), r => r.GetProperty("stance").GetString()!);
+        var was = Cells(before);
+        var moved = Cells(after).Where(c => !was.TryGetValue(c.Key, out var old) || old != c.Value).Select(c => c.Key).Order().ToList();
+        Assert.NotEmpty(moved);
+        Assert.Equal(moved.Count, changes.GetProperty("total").GetInt32());
+        Assert.Equal(moved, changes.GetProperty("latest").EnumerateArray()
+            .Select(c => c.GetProperty("actor").GetString() + "|" + c.GetProperty("issue").GetString()).Order());
+
+        using var missing = await client.GetAsync("/api/v1/stances/changes?asof=2025-12-04");
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("since", await missing.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task TheFeedIsAtomWithOneEntryPerStatementLinkingItsPage()
     {
         using var client = Client();

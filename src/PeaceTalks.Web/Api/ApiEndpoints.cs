@@ -39,7 +39,40 @@ public static class ApiEndpoints
             (e, f, ct) => e.PositionsAsync(f, latestOnly: false, ct), CsvFormat.Positions);
         MapTable(api, "stances", "The stance matrix as of a day (asof, default today): each actor's latest position per issue.", ["actor", "side", "issue", "asof"],
             (e, f, ct) => e.PositionsAsync(f, latestOnly: true, ct), CsvFormat.Positions, live: true);
+        api.MapGet("/stances/changes", StanceChangesAsync).WithName("ListStanceChanges")
+            .WithSummary("Who moved: the cells whose stance on asof differs from the one on since (both required), most recent first.")
+            .Produces<ApiStanceChanges>().ProducesValidationProblem().WithQueryParameters(ChangeNames);
         return api;
+    }
+
+    private static readonly string[] ChangeNames = ["actor", "side", "issue", "asof", "since"];
+
+    private static async Task<IResult> StanceChangesAsync(HttpContext context, FilterResolver resolver, StanceQueries stances)
+    {
+        var (query, resolved) = await ReadAsync(context, resolver, ChangeNames);
+        if (query.IsValid && (query.Filter.AsOf is null || query.Filter.Since is null))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [query.Filter.AsOf is null ? "asof" : "since"] = ["Required: who moved is a comparison of two days (asof and since, YYYY-MM-DD)."],
+            }, title: "The request's parameters are not valid.");
+        }
+        if (!query.IsValid)
+        {
+            return Results.ValidationProblem(query.Errors, title: "The request's parameters are not valid.");
+        }
+        if (await RecordETag.NotModifiedAsync(context))
+        {
+            return Results.Empty;
+        }
+        var matrix = await stances.GetMatrixAsync(resolved!, context.RequestAborted);
+        var changes = matrix.Changes!;
+        return Results.Json(new ApiStanceChanges(
+            CsvCells.Date(query.Filter.AsOf!.Value), CsvCells.Date(query.Filter.Since!.Value), changes.Total,
+            [.. changes.Latest.Select(c => new ApiStanceChange(c.Actor.Slug, c.Actor.Name, c.IssueSlug,
+                c.From is { } from ? CsvCells.Word(from) : null, CsvCells.Word(c.To),
+                new ApiDate(CsvCells.Date(c.AsOf), CsvCells.Word(c.AsOfPrecision), CsvCells.Word(Models.DateBasis.On))))]),
+            ApiJsonContext.Default.ApiStanceChanges);
     }
 
     private static async Task<IResult> StatementsAsync(HttpContext context, FilterResolver resolver, TimelineQueries timeline)

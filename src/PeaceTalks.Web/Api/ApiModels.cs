@@ -56,8 +56,15 @@ public sealed record ApiStatement(
 /// <summary>One page of statements in the timeline's order; <c>next</c> is the cursor of the page after, or null at the end.</summary>
 public sealed record ApiStatementPage(IReadOnlyList<ApiStatement> Items, string? Next);
 
+/// <summary>One cell that moved between the two days: its stance on the comparison day (null: none) and on the as-of day.</summary>
+public sealed record ApiStanceChange(string Actor, string ActorName, string Issue, string? From, string To, ApiDate ChangedAsOf);
+
+/// <summary>Who moved between <c>since</c> and <c>asof</c>: how many cells changed, and the most recent ones (at most 200).</summary>
+public sealed record ApiStanceChanges(string AsOf, string Since, int Total, IReadOnlyList<ApiStanceChange> Latest);
+
 /// <summary>System.Text.Json source generation: no reflection at run time, camelCase names, nulls written out.</summary>
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ApiStatementPage))]
 [JsonSerializable(typeof(ApiStatement))]
+[JsonSerializable(typeof(ApiStanceChanges))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

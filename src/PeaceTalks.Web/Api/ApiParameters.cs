@@ -20,6 +20,7 @@ public static class ApiParameters
         ["order"] = "newest (default) or oldest.",
         ["retracted"] = "include to list retracted items too, with the reason; hide (default).",
         ["asof"] = "The day the matrix describes, YYYY-MM-DD (default: today).",
+        ["since"] = "The day to compare with, YYYY-MM-DD (before asof).",
         ["limit"] = "Page size, 1 to 100 (default 25).",
         ["cursor"] = "The 'next' value of the previous page, with the same filters.",
     };
