@@ -26,13 +26,25 @@ public static class RecordKeys
         {
             return; // the rules will say the key is required
         }
+        cells[keyColumn.Field] = await UniqueAsync(connection, null, table, basis, new HashSet<string>(), cancellationToken);
+    }
+
+    /// <summary>
+    /// <paramref name="basis"/>, or basis-2, basis-3…: the first key that neither the table nor <paramref name="alsoTaken"/>
+    /// (keys already given out in the same batch) holds.
+    /// </summary>
+    internal static async Task<string> UniqueAsync(DbConnection connection, DbTransaction? transaction, CsvTable table, string basis,
+        IReadOnlySet<string> alsoTaken, CancellationToken cancellationToken)
+    {
+        var rules = CsvTableRules.For(table);
+        var keyColumn = rules.Db.SingleKey ?? throw new ArgumentException($"{table} has no single key.", nameof(table));
         var candidate = basis;
-        for (var n = 2; await ExistsAsync(connection, rules.Db, keyColumn, candidate, cancellationToken); n++)
+        for (var n = 2; alsoTaken.Contains(candidate) || await ExistsAsync(connection, transaction, rules.Db, keyColumn, candidate, cancellationToken); n++)
         {
             var suffix = "-" + n.ToString(CultureInfo.InvariantCulture);
             candidate = basis[..Math.Min(basis.Length, FieldLimits.Slug - suffix.Length)].TrimEnd('-') + suffix;
         }
-        cells[keyColumn.Field] = candidate;
+        return candidate;
     }
 
     /// <summary>The slug a new item would get from its other fields, before checking whether it is taken.</summary>
@@ -93,9 +105,11 @@ public static class RecordKeys
         _ => null,
     };
 
-    private static async Task<bool> ExistsAsync(DbConnection connection, DbTable table, TableColumn key, string value, CancellationToken cancellationToken)
+    private static async Task<bool> ExistsAsync(DbConnection connection, DbTransaction? transaction, DbTable table, TableColumn key, string value,
+        CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"SELECT COUNT(*) FROM \"{table.Name}\" WHERE \"{key.Name}\" = @key";
         RecordWriter.AddParameter(command, "@key", value);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;

@@ -6,6 +6,7 @@ using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Services;
 
 namespace PeaceTalks.Web.Intake;
 
@@ -32,7 +33,8 @@ public sealed class IntakeDraft
     public string? DuplicateOf { get; set; }
 }
 
-public sealed record IntakeProposal(string ArticleText, IReadOnlyList<IntakeDraft> Drafts);
+/// <summary>The candidates, with the actors and issues the editor can pick from (the ones the extractor knew).</summary>
+public sealed record IntakeProposal(string ArticleText, IReadOnlyList<IntakeDraft> Drafts, IReadOnlyList<ActorOption> Actors, IReadOnlyList<IssueOption> Issues);
 
 /// <summary>What saving did: the new source and statements, or every problem (nothing saved), and notes on changed kinds.</summary>
 public sealed record IntakeResult(string? SourceKey, int Statements, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes)
@@ -45,21 +47,21 @@ public sealed record IntakeResult(string? SourceKey, int Statements, IReadOnlyLi
 /// the report's text. Saving goes through the CSV importer in one transaction (the same rules and messages as every
 /// other way in, one audited batch per table), so a bad field is refused as it would be in a file.
 /// </summary>
-public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext> dbFactory, EditorAccess access)
+public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext> dbFactory, EditorAccess access, CsvExporter exporter)
 {
     public async Task<IntakeProposal> ProposeAsync(IntakeArticle article, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(AppRoles.Editor, cancellationToken);
         var text = ReduceToText(article.Text);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actors = await db.Actors.AsNoTracking().Where(a => a.RetractedAt == null)
-            .Select(a => new { a.Slug, a.Name, a.Role, a.AlternativeNames }).ToListAsync(cancellationToken);
-        var issues = await db.Issues.AsNoTracking().Where(i => i.RetractedAt == null)
-            .Select(i => new KnownIssue(i.Slug, i.Name, i.Description)).ToListAsync(cancellationToken);
+        var actors = await db.Actors.AsNoTracking().Where(a => a.RetractedAt == null).OrderBy(a => a.Name)
+            .Select(a => new { a.Slug, a.Name, a.Role, a.Side, a.AlternativeNames }).ToListAsync(cancellationToken);
+        var issues = await db.Issues.AsNoTracking().Where(i => i.RetractedAt == null).OrderBy(i => i.Name)
+            .Select(i => new IssueOption(i.Slug, i.Name, i.Description)).ToListAsync(cancellationToken);
         var extractor = new StatementExtractor(
             [.. actors.Select(a => new KnownActor(a.Slug, a.Name, a.Role,
                 [.. (a.AlternativeNames ?? "").Split(CsvCells.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]))],
-            issues);
+            [.. issues.Select(i => new KnownIssue(i.Slug, i.Name, i.Description))]);
         var candidates = extractor.Extract(text, article.PublishedOn, DateOnly.FromDateTime(DateTime.UtcNow));
 
         var speakers = candidates.Select(c => c.Speaker.Slug).OfType<string>().Distinct().ToList();
@@ -81,7 +83,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
             Issues = [.. c.Issues],
             DuplicateOf = existing.FirstOrDefault(e => e.Actor == c.Speaker.Slug && NearlySame(e.Text, c.Text))?.Key,
         }).ToList();
-        return new IntakeProposal(text, drafts);
+        return new IntakeProposal(text, drafts, [.. actors.Select(a => new ActorOption(a.Slug, a.Name, a.Side, a.Role))], issues);
     }
 
     public async Task<IntakeResult> SaveAsync(IntakeArticle article, IReadOnlyList<IntakeDraft> drafts, CancellationToken cancellationToken = default)
@@ -105,46 +107,47 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        var taken = await db.Statements.AsNoTracking().Select(s => s.Key).Where(k => k.StartsWith("intake-")).ToListAsync(cancellationToken);
-        var sourceKeys = await db.Sources.AsNoTracking().Select(s => s.Key).ToListAsync(cancellationToken);
-        var actorSlugs = await db.Actors.AsNoTracking().Select(a => a.Slug).ToListAsync(cancellationToken);
-
-        var sourceKey = Unique(Slug($"{article.Outlet} {article.Title ?? "report"} {article.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"), sourceKeys);
+        // Keys are made as the edit forms make them (RecordKeys), under the write lock, and never twice in one batch.
+        var batch = new HashSet<string>(StringComparer.Ordinal);
+        var title = article.Title is { Length: > 0 } t ? t : $"Report pasted on {CsvCells.Date(DateOnly.FromDateTime(DateTime.UtcNow))}";
+        var sourceKey = await RecordKeys.UniqueAsync(connection, transaction, CsvTable.Sources,
+            RecordKeys.Suggest(CsvTable.Sources, new Dictionary<string, string?> { ["outlet"] = article.Outlet, ["title"] = title }), batch, cancellationToken);
         var files = new List<(string, Stream)>
         {
-            ("intake-sources.csv", Csv(CsvFormat.Sources, [[sourceKey, article.Title is { Length: > 0 } t ? t : $"Report pasted on {CsvCells.Date(DateOnly.FromDateTime(DateTime.UtcNow))}",
-                article.Outlet, article.Url, article.PublishedOn is { } p ? CsvCells.Date(p) : null, article.PublishedOn is null ? null : "day",
-                CsvCells.Word(SourceKind.NewsReport)]])),
+            ("intake-sources.csv", await CsvAsync(CsvFormat.Sources, [[sourceKey, title, article.Outlet, article.Url,
+                article.PublishedOn is { } p ? CsvCells.Date(p) : null, article.PublishedOn is null ? null : "day", CsvCells.Word(SourceKind.NewsReport)]],
+                cancellationToken)),
         };
-        var newActors = new List<string?[]>();
-        foreach (var draft in accepted.Where(d => string.IsNullOrEmpty(d.ActorSlug)))
-        {
-            var slug = Slug(draft.NewActorName);
-            if (!actorSlugs.Contains(slug))
-            {
-                actorSlugs.Add(slug);
-                newActors.Add([slug, draft.NewActorName, CsvCells.Word(ActorKind.Person), draft.NewActorRole, draft.NewActorSide, null]);
-            }
-            draft.ActorSlug = slug;
-        }
+
+        // A new actor whose slug is already an actor's is that actor; one name given twice is one new actor.
+        var speakingNew = accepted.Where(d => string.IsNullOrEmpty(d.ActorSlug)).ToList();
+        speakingNew.ForEach(d => d.ActorSlug = RecordKeys.Slug(d.NewActorName));
+        var slugs = speakingNew.Select(d => d.ActorSlug!).Distinct().ToList();
+        var known = await db.Actors.AsNoTracking().Where(a => slugs.Contains(a.Slug)).Select(a => a.Slug).ToListAsync(cancellationToken);
+        var newActors = speakingNew.Where(d => !known.Contains(d.ActorSlug!)).DistinctBy(d => d.ActorSlug)
+            .Select(d => new string?[] { d.ActorSlug, d.NewActorName, CsvCells.Word(ActorKind.Person), d.NewActorRole, d.NewActorSide, null })
+            .ToList();
         if (newActors.Count > 0)
         {
-            files.Add(("intake-actors.csv", Csv(CsvFormat.Actors, newActors)));
+            files.Add(("intake-actors.csv", await CsvAsync(CsvFormat.Actors, newActors, cancellationToken)));
         }
-        var keys = new List<string>();
-        var rows = accepted.Select(d =>
+
+        var rows = new List<string?[]>();
+        foreach (var d in accepted)
         {
-            var key = Unique("intake-" + Slug($"{d.ActorSlug} {string.Join(' ', d.Text.Split(' ').Take(5))}"), taken);
-            taken.Add(key);
-            keys.Add(key);
-            return new string?[]
-            {
-                key, d.ActorSlug, null, d.Date is { } day ? CsvCells.Date(day) : null, CsvCells.Word(d.Precision), CsvCells.Word(d.Basis),
+            var date = d.Date is { } day ? CsvCells.Date(day) : null;
+            var key = await RecordKeys.UniqueAsync(connection, transaction, CsvTable.Statements,
+                RecordKeys.Suggest(CsvTable.Statements, new Dictionary<string, string?> { ["actor"] = d.ActorSlug, ["date"] = date, ["text"] = d.Text }),
+                batch, cancellationToken);
+            batch.Add(key);
+            rows.Add(
+            [
+                key, d.ActorSlug, null, date, CsvCells.Word(d.Precision), CsvCells.Word(d.Basis),
                 CsvCells.Word(d.Kind), d.Text, CsvCells.Word(Channel.NotStated), CsvCells.Word(Attribution.Reported), sourceKey, null, null,
                 CsvCells.List(d.Issues), null, null,
-            };
-        }).ToList();
-        files.Add(("intake-statements.csv", Csv(CsvFormat.Statements, rows)));
+            ]);
+        }
+        files.Add(("intake-statements.csv", await CsvAsync(CsvFormat.Statements, rows, cancellationToken)));
 
         var reports = await CsvImporter.ImportFilesAsync(connection, transaction, files, editor, cancellationToken);
         var problems = reports.SelectMany(r => r.Errors.Select(e => $"{Describe(r.FileName, e.Row, accepted)}{e}")).ToList();
@@ -157,8 +160,8 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         {
             command.Transaction = transaction;
             command.CommandText = """INSERT INTO "SourceTexts" ("SourceId", "Text") SELECT "Id", @text FROM "Sources" WHERE "Key" = @key""";
-            Add(command, "@text", text);
-            Add(command, "@key", sourceKey);
+            RecordWriter.AddParameter(command, "@text", text);
+            RecordWriter.AddParameter(command, "@key", sourceKey);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -208,45 +211,13 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
 
     private static string Shorten(string text) => text.Length > 50 ? text[..49] + "…" : text;
 
-    private static string Unique(string key, ICollection<string> taken)
+    /// <summary>Rows as a CSV file in the export's own format, as the importer reads it back.</summary>
+    private async Task<MemoryStream> CsvAsync(CsvFormat format, IReadOnlyList<string?[]> rows, CancellationToken cancellationToken)
     {
-        var candidate = key;
-        for (var n = 2; taken.Contains(candidate); n++)
-        {
-            candidate = $"{key}-{n}";
-        }
-        return candidate;
-    }
-
-    private static string Slug(string text)
-    {
-        var slug = NonSlug().Replace(text.Normalize(NormalizationForm.FormD).ToLowerInvariant(), "-").Trim('-');
-        slug = new string([.. slug.Where(c => c < 128)]);
-        slug = NonSlug().Replace(slug, "-").Trim('-');
-        return slug.Length == 0 ? "item" : slug.Length > 80 ? slug[..80].TrimEnd('-') : slug;
-    }
-
-    private static MemoryStream Csv(CsvFormat format, IEnumerable<string?[]> rows)
-    {
-        var columns = format.Columns.ToList();
-        var sb = new StringBuilder();
-        sb.AppendJoin(',', columns.Select(c => c.Name)).Append('\n');
-        foreach (var row in rows)
-        {
-            sb.AppendJoin(',', row.Select(cell => Field(cell is null ? "" : CsvCells.Neutralise(cell)))).Append('\n');
-        }
-        return new MemoryStream(Encoding.UTF8.GetBytes(sb.ToString()));
-    }
-
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-
-    private static void Add(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        var stream = new MemoryStream();
+        await exporter.WriteAsync(format, rows.ToAsyncEnumerable(), stream, byteOrderMark: false, cancellationToken);
+        stream.Position = 0;
+        return stream;
     }
 
     [GeneratedRegex(@"<\s*(?:p|br|div|h[1-6]|li|blockquote|article|section)\b", RegexOptions.IgnoreCase)]
@@ -269,7 +240,4 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();
-
-    [GeneratedRegex(@"[^a-z0-9]+")]
-    private static partial Regex NonSlug();
 }

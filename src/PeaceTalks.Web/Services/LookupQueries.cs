@@ -111,14 +111,6 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     private static string StatementLabel(string actor, DateOnly date, DatePrecision precision, DateBasis basis, string text) =>
         $"{actor}, {DateText.Short(date, precision, basis)}: “{(text.Length > 80 ? text[..80] + "…" : text)}”";
 
-    /// <summary>Every live actor by name, for a choice of speaker (article intake).</summary>
-    public async Task<IReadOnlyList<ActorOption>> ActorsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Actors.AsNoTracking().Where(a => a.RetractedAt == null).OrderBy(a => a.Name)
-            .Select(a => new ActorOption(a.Slug, a.Name, a.Side, a.Role)).ToListAsync(cancellationToken);
-    }
-
     public async Task<IReadOnlyList<string>> SidesAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -25,7 +25,8 @@ public sealed class IntakeServiceTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     private async Task<IntakeService> ServiceAsync(string role) =>
-        new(_database.Factory, new EditorAccess(new TestAuthenticationStateProvider(await _database.SignInAsAsync(role)), _database.Get<IServiceScopeFactory>()));
+        new(_database.Factory, new EditorAccess(new TestAuthenticationStateProvider(await _database.SignInAsAsync(role)), _database.Get<IServiceScopeFactory>()),
+            _database.Get<PeaceTalks.Web.Csv.CsvExporter>());
 
     private static IntakeArticle Article(string text = Report) =>
         new(text, "Ushakov on the Moscow talks", "Example Times", "https://example.org/ushakov", new DateOnly(2025, 12, 3));

@@ -56,8 +56,8 @@ public partial class IntakePage
         try
         {
             var proposal = await Intake.ProposeAsync(article);
-            _actors = await Lookups.ActorsAsync();
-            _issues = await Lookups.IssuesAsync();
+            _actors = proposal.Actors;
+            _issues = proposal.Issues;
             _drafts = [.. proposal.Drafts];
         }
         catch (NotAllowedException ex)
