@@ -20,6 +20,15 @@ public sealed record Stats(double MinMs, double MedianMs, double P95Ms, int Runs
 /// </summary>
 public static class Harness
 {
+    /// <summary>Says so when ours and the peer did not return the same rows: then the times do not compare the same work.</summary>
+    public static void Check(string scenario, ScenarioOutput ours, ScenarioOutput peer)
+    {
+        if (ours != peer)
+        {
+            Console.WriteLine($"WARNING {scenario}: ours returned {ours}, the peer {peer} — they are not doing the same work.");
+        }
+    }
+
     public static async Task<(Stats Ours, Stats Peer, ScenarioOutput OursOutput, ScenarioOutput PeerOutput)> CompareAsync(
         Func<Task<ScenarioOutput>> ours, Func<Task<ScenarioOutput>> peer, int warmup, int runs, Func<Task>? beforeEach = null)
     {

@@ -36,7 +36,7 @@ internal static class PostgresBenchmark
         })
         {
             var r = await Harness.CompareAsync(() => scenarios.TimelineOursAsync(filter), () => TimelinePeerAsync(connectionString, filter), 3, runs);
-            Check($"timeline {label}", r.OursOutput, r.PeerOutput);
+            Harness.Check($"timeline {label}", r.OursOutput, r.PeerOutput);
             var indexed = filter.Text is null;
             results.Add(new Result($"PostgreSQL: timeline first page, {label}", r.Ours, r.Peer, r.OursOutput.Rows,
                 indexed ? "≤ 2× peer and p95 ≤ 20 ms" : "≤ 2× peer",
@@ -44,7 +44,7 @@ internal static class PostgresBenchmark
         }
 
         var matrix = await Harness.CompareAsync(() => scenarios.MatrixAllOursAsync(scenarios.AsOf), () => MatrixPeerAsync(connectionString, scenarios.AsOf), 2, 11);
-        Check("matrix", matrix.OursOutput, matrix.PeerOutput);
+        Harness.Check("matrix", matrix.OursOutput, matrix.PeerOutput);
         results.Add(new Result($"PostgreSQL: stance matrix as of {scenarios.AsOf:yyyy-MM-dd}, every cell (peer: DISTINCT ON down the index)",
             matrix.Ours, matrix.Peer, matrix.OursOutput.Rows, "≤ 100 ms", matrix.Ours.MedianMs <= 100));
 
@@ -54,7 +54,7 @@ internal static class PostgresBenchmark
         var import = await Harness.CompareAsync(
             () => ImportOursAsync(scenarios, connectionString, statements),
             () => ImportPeerAsync(connectionString, statements), 0, options.SizeName == "full" ? 2 : 3, Reset);
-        Check("import", import.OursOutput, import.PeerOutput);
+        Harness.Check("import", import.OursOutput, import.PeerOutput);
         results.Add(new Result("PostgreSQL: CSV import of statements (peer: COPY into a staging table + INSERT … SELECT)", import.Ours, import.Peer,
             import.OursOutput.Rows, "≥ peer's speed ÷ 1.5", import.Ours.MedianMs <= 1.5 * import.Peer.MedianMs,
             $"{import.OursOutput.Rows / (import.Ours.MedianMs / 1000):N0} rows/s ours, {import.PeerOutput.Rows / (import.Peer.MedianMs / 1000):N0} rows/s peer"));
@@ -302,13 +302,5 @@ internal static class PostgresBenchmark
         await c.OpenAsync();
         await using var command = new NpgsqlCommand(sql, c);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static void Check(string scenario, ScenarioOutput ours, ScenarioOutput peer)
-    {
-        if (ours != peer)
-        {
-            Console.WriteLine($"WARNING {scenario}: ours returned {ours}, the peer {peer} — they are not doing the same work.");
-        }
     }
 }

@@ -78,7 +78,7 @@ await using (var scenarios = new Scenarios(database) { Size = size })
     })
     {
         var r = await Harness.CompareAsync(() => scenarios.TimelineOursAsync(filter), () => scenarios.TimelinePeerAsync(filter), fast.warmup, fast.runs);
-        Check(name, r.OursOutput, r.PeerOutput);
+        Harness.Check(name, r.OursOutput, r.PeerOutput);
         var ratio = r.Ours.MedianMs / r.Peer.MedianMs;
         results.Add(new Result(name, r.Ours, r.Peer, r.OursOutput.Rows,
             indexed ? "≤ 2× peer and p95 ≤ 20 ms" : "≤ 2× peer",
@@ -89,18 +89,18 @@ await using (var scenarios = new Scenarios(database) { Size = size })
     {
         var cells = $"{size.Actors:N0} × {size.Issues:N0}";
         var screen = await Harness.CompareAsync(() => scenarios.MatrixScreenOursAsync(scenarios.AsOf), () => scenarios.MatrixScreenPeerAsync(scenarios.AsOf), 2, 15);
-        Check("matrix screen", screen.OursOutput, screen.PeerOutput);
+        Harness.Check("matrix screen", screen.OursOutput, screen.PeerOutput);
         results.Add(new Result($"Stance matrix as of {scenarios.AsOf:yyyy-MM-dd}, first screen ({Scenarios.ScreenRows} of {size.Actors:N0} rows × {size.Issues:N0})",
             screen.Ours, screen.Peer, screen.OursOutput.Rows, "≤ 100 ms", screen.Ours.MedianMs <= 100));
 
         var all = await Harness.CompareAsync(() => scenarios.MatrixAllOursAsync(scenarios.AsOf), () => scenarios.MatrixAllPeerAsync(scenarios.AsOf), 2, 11);
-        Check("matrix all", all.OursOutput, all.PeerOutput);
+        Harness.Check("matrix all", all.OursOutput, all.PeerOutput);
         results.Add(new Result($"Stance matrix as of {scenarios.AsOf:yyyy-MM-dd}, every cell ({cells}; peer: GROUP BY down the index)", all.Ours, all.Peer,
             all.OursOutput.Rows, "≤ 100 ms", all.Ours.MedianMs <= 100));
 
         var moved = await Harness.CompareAsync(() => scenarios.WhoMovedOursAsync(scenarios.AsOf, scenarios.Since),
             () => scenarios.WhoMovedPeerAsync(scenarios.AsOf, scenarios.Since), 2, 11);
-        Check("who moved", moved.OursOutput, moved.PeerOutput);
+        Harness.Check("who moved", moved.OursOutput, moved.PeerOutput);
         results.Add(new Result($"Who moved {scenarios.Since:yyyy-MM-dd} → {scenarios.AsOf:yyyy-MM-dd}, every cell, top 200 named (peer: change-driven SQL)",
             moved.Ours, moved.Peer, moved.OursOutput.Rows, "≤ 100 ms and ≤ 2× peer",
             moved.Ours.MedianMs <= 100 && moved.Ours.MedianMs <= 2 * moved.Peer.MedianMs));
@@ -115,7 +115,7 @@ await using (var scenarios = new Scenarios(database) { Size = size })
         var peerFile = Path.Combine(scratch, "export-peer.csv");
         var runs = options.SizeName == "full" ? 3 : 5;
         var export = await Harness.CompareAsync(() => scenarios.ExportOursAsync(oursFile), () => scenarios.ExportPeerAsync(peerFile), 1, runs);
-        Check("export", export.OursOutput, export.PeerOutput);
+        Harness.Check("export", export.OursOutput, export.PeerOutput);
         var (_, growth) = await Harness.PeakWorkingSetAsync(() => scenarios.ExportOursAsync(oursFile));
         var ratio = export.Ours.MedianMs / export.Peer.MedianMs;
         results.Add(new Result($"CSV export of every stance (peer: sqlite3 -csv)", export.Ours, export.Peer, export.OursOutput.Rows,
@@ -146,10 +146,10 @@ await using (var scenarios = new Scenarios(database) { Size = size })
     }
     var import = await Harness.CompareAsync(() => Scenarios.ImportOursAsync(target, importFile), () => Scenarios.ImportPeerAsync(target, importFile),
         0, options.SizeName == "full" ? 2 : 3, Reset);
-    Check("import", import.OursOutput, import.PeerOutput);
+    Harness.Check("import", import.OursOutput, import.PeerOutput);
     var audited = await Harness.CompareAsync(() => Scenarios.ImportOursAsync(target, importFile), () => Scenarios.ImportWithoutAuditAsync(target, importFile),
         0, options.SizeName == "full" ? 2 : 3, Reset);
-    Check("import with and without audit", audited.OursOutput, audited.PeerOutput);
+    Harness.Check("import with and without audit", audited.OursOutput, audited.PeerOutput);
     results.Add(new Result("CSV import of statements with the history vs the same import without it", audited.Ours, audited.Peer,
         audited.OursOutput.Rows, "≤ 1.2× without audit", audited.Ours.MedianMs / audited.Peer.MedianMs <= 1.2,
         "the peer here is our own import with the batch record and row audit entries left out"));
@@ -247,12 +247,3 @@ await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { options.SizeNa
     new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"JSON: {json}");
 return 0;
-
-static void Check(string scenario, ScenarioOutput ours, ScenarioOutput peer)
-{
-    if (ours != peer)
-    {
-        Console.WriteLine($"WARNING {scenario}: ours returned {ours}, the peer {peer} — they are not doing the same work.");
-    }
-}
-

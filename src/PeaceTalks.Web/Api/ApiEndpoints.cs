@@ -49,17 +49,16 @@ public static class ApiEndpoints
 
     private static async Task<IResult> StanceChangesAsync(HttpContext context, FilterResolver resolver, StanceQueries stances)
     {
-        var (query, resolved) = await ReadAsync(context, resolver, ChangeNames);
-        if (query.IsValid && (query.Filter.AsOf is null || query.Filter.Since is null))
+        var (query, resolved) = await ApiQuery.ReadAsync(context, resolver, ChangeNames);
+        if (query.IsValid)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [query.Filter.AsOf is null ? "asof" : "since"] = ["Required: who moved is a comparison of two days (asof and since, YYYY-MM-DD)."],
-            }, title: "The request's parameters are not valid.");
+            const string Both = "Required: who moved is a comparison of two days (asof and since, YYYY-MM-DD).";
+            query.Require("asof", query.Filter.AsOf is not null, Both);
+            query.Require("since", query.Filter.Since is not null, Both);
         }
         if (!query.IsValid)
         {
-            return Results.ValidationProblem(query.Errors, title: "The request's parameters are not valid.");
+            return query.Problem();
         }
         if (await RecordETag.NotModifiedAsync(context))
         {
@@ -77,10 +76,10 @@ public static class ApiEndpoints
 
     private static async Task<IResult> StatementsAsync(HttpContext context, FilterResolver resolver, TimelineQueries timeline)
     {
-        var (query, resolved) = await ReadAsync(context, resolver, StatementNames);
+        var (query, resolved) = await ApiQuery.ReadAsync(context, resolver, StatementNames);
         if (!query.IsValid)
         {
-            return Results.ValidationProblem(query.Errors, title: "The request's parameters are not valid.");
+            return query.Problem();
         }
         if (await RecordETag.NotModifiedAsync(context))
         {
@@ -99,7 +98,7 @@ public static class ApiEndpoints
         var query = ApiQuery.Parse(context.Request.Query, []);
         if (!query.IsValid)
         {
-            return Results.ValidationProblem(query.Errors, title: "The request's parameters are not valid.");
+            return query.Problem();
         }
         if (await RecordETag.NotModifiedAsync(context))
         {
@@ -117,10 +116,10 @@ public static class ApiEndpoints
     {
         api.MapGet($"/{name}", async (HttpContext context, FilterResolver resolver, CsvExporter exporter) =>
         {
-            var (query, resolved) = await ReadAsync(context, resolver, names);
+            var (query, resolved) = await ApiQuery.ReadAsync(context, resolver, names);
             if (!query.IsValid)
             {
-                return Results.ValidationProblem(query.Errors, title: "The request's parameters are not valid.");
+                return query.Problem();
             }
             if (await RecordETag.NotModifiedAsync(context))
             {
@@ -131,18 +130,6 @@ public static class ApiEndpoints
             return new RowsResult(header, rows(exporter, resolved!, context.RequestAborted));
         }).WithName($"List{char.ToUpperInvariant(name[0])}{name[1..]}").WithSummary(summary)
             .Produces<Dictionary<string, string?>[]>(contentType: "application/json").ProducesValidationProblem().WithQueryParameters(names);
-    }
-
-    private static async Task<(ApiQuery Query, ResolvedFilter? Resolved)> ReadAsync(HttpContext context, FilterResolver resolver, string[] names)
-    {
-        var query = ApiQuery.Parse(context.Request.Query, names);
-        if (!query.IsValid)
-        {
-            return (query, null);
-        }
-        var resolved = await resolver.ResolveAsync(query.Filter, context.RequestAborted);
-        query.Check(resolved);
-        return (query, resolved);
     }
 
     public static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";

@@ -101,6 +101,32 @@ public sealed class ApiQuery
         return result;
     }
 
+    /// <summary>Reads the query string strictly and looks its slugs up; <c>Resolved</c> is null when the query is not valid.</summary>
+    public static async Task<(ApiQuery Query, ResolvedFilter? Resolved)> ReadAsync(HttpContext context, FilterResolver resolver,
+        IReadOnlyCollection<string> allowed)
+    {
+        var query = Parse(context.Request.Query, allowed);
+        if (!query.IsValid)
+        {
+            return (query, null);
+        }
+        var resolved = await resolver.ResolveAsync(query.Filter, context.RequestAborted);
+        query.Check(resolved);
+        return (query, resolved);
+    }
+
+    /// <summary>A parameter an endpoint cannot do without.</summary>
+    public void Require(string name, bool given, string reason)
+    {
+        if (!given)
+        {
+            Add(name, reason);
+        }
+    }
+
+    /// <summary>The 400 answer: RFC 9457 validation problem details naming every bad parameter.</summary>
+    public IResult Problem(string title = "The request's parameters are not valid.") => Results.ValidationProblem(Errors, title: title);
+
     /// <summary>Adds the problems of looking the slugs up: an unknown actor, issue or side is an error here.</summary>
     public void Check(ResolvedFilter resolved)
     {

@@ -28,16 +28,10 @@ public static class StatementFeed
 
     private static async Task<IResult> WriteAsync(HttpContext context, FilterResolver resolver, TimelineQueries timeline)
     {
-        var query = ApiQuery.Parse(context.Request.Query, Names);
-        ResolvedFilter? resolved = null;
-        if (query.IsValid)
-        {
-            resolved = await resolver.ResolveAsync(query.Filter, context.RequestAborted);
-            query.Check(resolved);
-        }
+        var (query, resolved) = await ApiQuery.ReadAsync(context, resolver, Names);
         if (!query.IsValid)
         {
-            return Results.ValidationProblem(query.Errors, title: "The feed's parameters are not valid.");
+            return query.Problem("The feed's parameters are not valid.");
         }
         if (await RecordETag.NotModifiedAsync(context))
         {
@@ -82,7 +76,7 @@ public static class StatementFeed
     private static SyndicationItem Entry(StatementItem s, string baseUrl)
     {
         var page = $"{baseUrl}/statements/{Uri.EscapeDataString(s.Key)}";
-        var said = s.Kind == TextKind.Quote ? $"“{s.Text}”" : $"(paraphrase) {s.Text}";
+        var said = Citation.Marked(s);
         var title = $"{s.Actor.Name}: {(said.Length > 120 ? said[..119] + "…" : said)}";
         var summary = new StringBuilder()
             .Append(s.Actor.Name).Append(s.ActorRole is { } role ? $" ({role})" : "").Append(", ")

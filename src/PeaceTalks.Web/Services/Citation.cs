@@ -8,6 +8,9 @@ namespace PeaceTalks.Web.Services;
 /// </summary>
 public static class Citation
 {
+    /// <summary>The words as a preview or feed shows them: in quotation marks when verbatim, marked when paraphrased.</summary>
+    public static string Marked(StatementItem s) => s.Kind == TextKind.Quote ? $"“{s.Text}”" : $"(paraphrase) {s.Text}";
+
     public static string For(StatementItem s, string pageUrl, DateOnly retrieved)
     {
         var said = s.Kind == TextKind.Quote ? $"“{s.Text}”" : $"{s.Text} (paraphrase)";
