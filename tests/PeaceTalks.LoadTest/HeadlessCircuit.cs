@@ -22,6 +22,9 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     private readonly Uri _base;
     private readonly Lock _lock = new();
     private readonly List<(string Text, TaskCompletionSource<TimeSpan> Done, long Since)> _waiting = [];
+    /// <summary>PEACETALKS_LOADTEST_TRACE=1 prints every batch's strings and every JavaScript call (read once, not per message).</summary>
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("PEACETALKS_LOADTEST_TRACE") == "1";
+
     private HubConnection? _hub;
     private long _lastBatch;
 
@@ -135,7 +138,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     /// <summary>Checks the batch for the texts waited on, then acknowledges it, as the browser does once it has applied it.</summary>
     private async Task OnRenderBatchAsync(long batchId, byte[] batch)
     {
-        if (Environment.GetEnvironmentVariable("PEACETALKS_LOADTEST_TRACE") == "1")
+        if (Trace)
         {
             Console.WriteLine($"batch {batchId}: {batch.Length} bytes; {string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(Encoding.UTF8.GetString(batch), "[A-Za-z][A-Za-z ]{6,}").Select(m => m.Value).Take(12))}");
         }
@@ -166,7 +169,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         {
             JsCalls++;
         }
-        if (Environment.GetEnvironmentVariable("PEACETALKS_LOADTEST_TRACE") == "1")
+        if (Trace)
         {
             Console.WriteLine($"js {asyncHandle} {identifier} {argsJson} result {resultType}");
         }
