@@ -20,7 +20,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [
         "/", "/timeline", "/timeline?actor=yuri-ushakov&kind=statements", "/stances", "/stances#evidence", "/actors",
         "/actors/yuri-ushakov", "/meetings", "/meetings/moscow-talks-2025-12-02", "/actors/nobody", "/timeline?actor=foo&from=bad",
-        "/statements/ushakov-constructive", "/changes",
+        "/statements/ushakov-constructive", "/changes", "/issues", "/issues/security-guarantees",
     ];
 
     private static readonly string[] EditorPages =

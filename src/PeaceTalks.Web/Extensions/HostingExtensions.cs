@@ -194,6 +194,7 @@ public static class HostingExtensions
         services.AddSingleton<StanceIndex>();
         services.AddSingleton<StanceQueries>();
         services.AddSingleton<ActorQueries>();
+        services.AddSingleton<IssueQueries>();
         services.AddSingleton<MeetingQueries>();
         services.AddSingleton<SearchQueries>();
         services.AddSingleton<StatementQueries>();

@@ -28,3 +28,8 @@ public sealed record StatementData(string Address, StatementDetail? Detail, IRea
 
 public sealed record ChangesData(string Address, Editing.ChangeFilter Filter, IReadOnlyList<string> Users, IReadOnlyList<string> Problems,
     Editing.ChangePage Page) : IPageData;
+
+public sealed record IssueData(string Address, IssueSummary? Issue, ResolvedFilter? Filter, IReadOnlyList<StanceRow> Stances,
+    IReadOnlyList<TimelineItem> Statements, TimelineCursor? Next, IReadOnlyList<Editing.HistoryEntry> History) : IPageData;
+
+public sealed record IssueListData(string Address, IReadOnlyList<IssueListItem> Issues) : IPageData;

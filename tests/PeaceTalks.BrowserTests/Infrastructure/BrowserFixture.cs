@@ -74,6 +74,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             AcceptDownloads = true,
         });
         context.SetDefaultTimeout(15_000);
+        // Assertions wait as long as actions do: on two busy cores a debounced search can take more than the default 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return context;
     }
 
