@@ -8,7 +8,7 @@ using PeaceTalks.Web.Filtering;
 //   dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size small     (about two minutes)
 //   dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size full      (1,000,000 statements and positions)
 // Options: --seed N, --statements N, --positions N, --actors N, --issues N, --years N, --out DIR, --reuse (keep a generated file),
-//          --only timeline,matrix,export,import,edit,coldstart,readers. "--name=value" works too; unknown options are refused.
+//          --only timeline,matrix,export,import,edit,coldstart,readers,api. "--name=value" works too; unknown options are refused.
 //          --provider postgres: the timeline, matrix and import on PostgreSQL instead, against hand-written SQL there:
 //            bash .ci/with-postgres dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size small --provider postgres
 
@@ -171,7 +171,7 @@ if (options.Runs("edit"))
 
 // Cold start and concurrent readers run the app as its own process, the way it is deployed: published ReadyToRun
 // (what deploy/Dockerfile builds), so it starts from precompiled code as the framework under the empty peer does.
-if (options.Runs("coldstart") || options.Runs("readers"))
+if (options.Runs("coldstart") || options.Runs("readers") || options.Runs("api"))
 try
 {
     var (webFolder, howBuilt) = await Scenarios.PublishReadyToRunAsync(Path.GetFullPath(Path.Combine(scratch, "publish")));
@@ -223,6 +223,38 @@ try
                 load.PagesPerSecond >= floor && load.Latency.P95Ms <= 100 && load.Failures == 0,
                 $"{load.PagesPerSecond:N0} pages/s ours ({load.Failures} not 200), {peerLoad.PagesPerSecond:N0} requests/s peer; {measure.TotalSeconds:N0} s after {warm.TotalSeconds:N0} s warm-up; {howBuilt}"));
         }
+    }
+
+    if (options.Runs("api"))
+    {
+        // Open data over loopback HTTP against the app process: the API's first page against the timeline page's own
+        // query for the same filter (in this process, no HTTP), the Atom feed against the query it reads, and a 304.
+        var ours = Ours(++port, copy);
+        ours.Environment["Api__RequestsPerMinute"] = "1000000";
+        await using var app = await RunningServer.StartAsync(ours, port, "/health");
+        await using var hello = await RunningServer.StartAsync(Peer(++port), port, "/");
+        await using var scenarios = new Scenarios(copy) { Size = size };
+        var apiPath = Scenarios.ApiPath(size);
+        var runs = options.SizeName == "full" ? 60 : 40;
+
+        var page = await Harness.CompareAsync(() => Scenarios.ApiPageAsync(app, apiPath), scenarios.TimelineStatementsOursAsync, 5, runs);
+        Harness.Check("api page", page.OursOutput, page.PeerOutput);
+        results.Add(new Result($"API first page {apiPath} (peer: the timeline's own query for it, in process)", page.Ours, page.Peer,
+            page.OursOutput.Rows, "p95 ≤ 20 ms and ≤ 1.2× peer", page.Ours.P95Ms <= 20 && page.Ours.MedianMs <= 1.2 * page.Peer.MedianMs,
+            "ours includes HTTP on loopback and JSON; the peer is the query alone"));
+
+        var actor = Scenarios.ActorAndRangeFor(size).Actors[0];
+        var feed = await Harness.CompareAsync(() => Scenarios.FeedAsync(app, actor), () => scenarios.FeedQueryAsync(actor), 5, runs);
+        Harness.Check("feed", feed.OursOutput, feed.PeerOutput);
+        results.Add(new Result($"Atom feed of {PeaceTalks.Web.Api.StatementFeed.Entries} statements, one actor (peer: the query it reads, in process)", feed.Ours, feed.Peer,
+            feed.OursOutput.Rows, "p95 ≤ 30 ms", feed.Ours.P95Ms <= 30));
+
+        using var first = await app.Http.GetAsync(app.Url(apiPath));
+        var etag = first.Headers.ETag?.ToString() ?? throw new InvalidOperationException($"{apiPath} sent no ETag");
+        var notModified = await Harness.CompareAsync(() => Scenarios.NotModifiedAsync(app, apiPath, etag), () => Scenarios.HelloAsync(hello), 20, runs * 5);
+        Harness.Check("304", notModified.OursOutput, notModified.PeerOutput);
+        results.Add(new Result("API 304 Not Modified for that page (If-None-Match; peer: empty ASP.NET Core app, GET /)", notModified.Ours, notModified.Peer,
+            notModified.OursOutput.Rows, "p95 ≤ 2 ms", notModified.Ours.P95Ms <= 2 && notModified.OursOutput.Rows == 1));
     }
 
     if (options.Runs("coldstart"))

@@ -724,97 +724,106 @@ public sealed class Scenarios : IAsyncDisposable
     public static async Task<(double PagesPerSecond, Stats Latency, long Pages, long Failures)> ReadersAsync(
         ProcessStartInfo start, int port, string path, int readers, TimeSpan warmup, TimeSpan duration)
     {
-        start.UseShellExecute = false;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => log.Enqueue(e.Data ?? "");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var url = $"http://127.0.0.1:{port}{path}";
-            using var handler = new SocketsHttpHandler
-            {
-                MaxConnectionsPerServer = readers,
-                AutomaticDecompression = DecompressionMethods.None,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            };
-            using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-            http.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br");
-            try
-            {
-                await WaitForOkAsync(http, url, process);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
-            {
-                throw new InvalidOperationException($"{ex.Message}. Its output:\n{string.Join('\n', log.TakeLast(30))}", ex);
-            }
+        await using var server = await RunningServer.StartAsync(start, port, path, readers);
+        var http = server.Http;
+        var url = server.Url(path);
 
-            async Task<(List<double> Ms, long Failures)> Loop(DateTime until)
-            {
-                var ms = new List<double>();
-                long failures = 0;
-                var clock = new Stopwatch();
-                while (DateTime.UtcNow < until)
-                {
-                    clock.Restart();
-                    using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
-                    await response.Content.CopyToAsync(Stream.Null);
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        ms.Add(clock.Elapsed.TotalMilliseconds);
-                    }
-                    else
-                    {
-                        failures++;
-                    }
-                }
-                return (ms, failures);
-            }
-
-            var warm = DateTime.UtcNow + warmup;
-            await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(() => Loop(warm))));
-            var took = Stopwatch.StartNew();
-            var until = DateTime.UtcNow + duration;
-            var loops = await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(() => Loop(until))));
-            var seconds = took.Elapsed.TotalSeconds;
-            var all = loops.SelectMany(l => l.Ms).ToList();
-            return (all.Count / seconds, Stats.From(all), all.Count, loops.Sum(l => l.Failures));
-        }
-        finally
+        async Task<(List<double> Ms, long Failures)> Loop(DateTime until)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-    }
-
-    private static async Task WaitForOkAsync(HttpClient http, string url, Process process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
+            var ms = new List<double>();
+            long failures = 0;
+            var clock = new Stopwatch();
+            while (DateTime.UtcNow < until)
             {
-                using var response = await http.GetAsync(url);
+                clock.Restart();
+                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+                await response.Content.CopyToAsync(Stream.Null);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
-                    return;
+                    ms.Add(clock.Elapsed.TotalMilliseconds);
+                }
+                else
+                {
+                    failures++;
                 }
             }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The process exited with {process.ExitCode} before answering {url}");
-            }
-            await Task.Delay(20);
+            return (ms, failures);
         }
-        throw new TimeoutException($"No 200 from {url} within 60 s");
+
+        var warm = DateTime.UtcNow + warmup;
+        await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(() => Loop(warm))));
+        var took = Stopwatch.StartNew();
+        var until = DateTime.UtcNow + duration;
+        var loops = await Task.WhenAll(Enumerable.Range(0, readers).Select(_ => Task.Run(() => Loop(until))));
+        var seconds = took.Elapsed.TotalSeconds;
+        var all = loops.SelectMany(l => l.Ms).ToList();
+        return (all.Count / seconds, Stats.From(all), all.Count, loops.Sum(l => l.Failures));
+    }
+
+    // ---- 8. Open data over HTTP: API page, feed, 304 -----------------------------------------------------
+
+    /// <summary>The API's first page of statements for the timeline benchmark's actor + range filter.</summary>
+    public static string ApiPath(SyntheticSize size)
+    {
+        var filter = ActorAndRangeFor(size);
+        return $"/api/v1/statements?actor={filter.Actors[0]}&from={DashboardFilter.Iso(filter.From!.Value)}&to={DashboardFilter.Iso(filter.To!.Value)}&limit={PageSize}";
+    }
+
+    /// <summary>What the timeline page reads for the same filter, statements only (the API's peer).</summary>
+    public Task<ScenarioOutput> TimelineStatementsOursAsync() => TimelineOursAsync(ActorAndRange with { Kind = ItemKind.Statements });
+
+    public static async Task<ScenarioOutput> ApiPageAsync(RunningServer server, string path)
+    {
+        using var response = await server.Http.GetAsync(server.Url(path));
+        response.EnsureSuccessStatusCode();
+        await using var body = await BodyAsync(response);
+        using var json = await System.Text.Json.JsonDocument.ParseAsync(body);
+        var keys = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("key").GetString() ?? "").ToList();
+        return new ScenarioOutput(keys.Count, keys.FirstOrDefault() ?? "", keys.LastOrDefault() ?? "");
+    }
+
+    /// <summary>The Atom feed for one actor: its entries counted.</summary>
+    public static async Task<ScenarioOutput> FeedAsync(RunningServer server, string actor)
+    {
+        using var response = await server.Http.GetAsync(server.Url($"/feeds/statements.atom?actor={actor}"));
+        response.EnsureSuccessStatusCode();
+        await using var body = await BodyAsync(response);
+        var entries = (await System.Xml.Linq.XDocument.LoadAsync(body, System.Xml.Linq.LoadOptions.None, CancellationToken.None)).Root!.Elements(System.Xml.Linq.XName.Get("entry", "http://www.w3.org/2005/Atom")).Count();
+        return new ScenarioOutput(entries, "", "");
+    }
+
+    /// <summary>The body as a script reads it: the client asked for Brotli, so it unpacks it.</summary>
+    private static async Task<Stream> BodyAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStreamAsync();
+        return response.Content.Headers.ContentEncoding.Contains("br")
+            ? new System.IO.Compression.BrotliStream(body, System.IO.Compression.CompressionMode.Decompress)
+            : body;
+    }
+
+    /// <summary>What the feed reads: the actor's newest 50 statements through the timeline query, in process.</summary>
+    public async Task<ScenarioOutput> FeedQueryAsync(string actor)
+    {
+        var resolved = await Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty with { Actors = [actor], Kind = ItemKind.Statements });
+        var page = await Get<TimelineQueries>().GetPageAsync(resolved, pageSize: Web.Api.StatementFeed.Entries);
+        return new ScenarioOutput(page.Items.Count, "", "");
+    }
+
+    /// <summary>The same API request again with the entity tag of the copy the client holds: 304, no body.</summary>
+    public static async Task<ScenarioOutput> NotModifiedAsync(RunningServer server, string path, string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, server.Url(path));
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        using var response = await server.Http.SendAsync(request);
+        return new ScenarioOutput(response.StatusCode == HttpStatusCode.NotModified ? 1 : 0, "", "");
+    }
+
+    /// <summary>The peer for a 304: the empty app's GET /.</summary>
+    public static async Task<ScenarioOutput> HelloAsync(RunningServer server)
+    {
+        using var response = await server.Http.GetAsync(server.Url("/"));
+        await response.Content.CopyToAsync(Stream.Null);
+        return new ScenarioOutput(response.StatusCode == HttpStatusCode.OK ? 1 : 0, "", "");
     }
 
     public static async Task<ScenarioOutput> ColdStartAsync(ProcessStartInfo start, int port, string path)

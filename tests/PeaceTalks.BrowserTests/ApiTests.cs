@@ -146,6 +146,22 @@ public sealed class ApiTests(BrowserFixture fixture)
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
     }
 
+    [Fact]
+    public async Task AProblemAnswerHasNoEntityTagAndAnUnknownSlugIsRefusedEvenWithAStarIfNoneMatch()
+    {
+        using var client = Client();
+
+        using var unknown = await client.GetAsync("/api/v1/statements?actor=nobody-at-all");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/stances/changes?asof=2025-12-04");
+        request.Headers.IfNoneMatch.Add(System.Net.Http.Headers.EntityTagHeaderValue.Any);
+        using var missingSince = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Null(unknown.Headers.ETag);
+        Assert.Equal(HttpStatusCode.BadRequest, missingSince.StatusCode);
+        Assert.Null(missingSince.Headers.ETag);
+    }
+
     [Theory]
     [InlineData("stances", "asof=2025-12-04")]
     [InlineData("stances", "asof=2025-12-04&side=Russia")]

@@ -49,20 +49,19 @@ public static class ApiEndpoints
 
     private static async Task<IResult> StanceChangesAsync(HttpContext context, FilterResolver resolver, StanceQueries stances)
     {
-        var (query, resolved) = await ApiQuery.ReadAsync(context, resolver, ChangeNames);
-        if (query.IsValid)
+        var (query, resolved, notModified) = await ApiQuery.ReadAsync(context, resolver, ChangeNames, q =>
         {
             const string Both = "Required: who moved is a comparison of two days (asof and since, YYYY-MM-DD).";
-            query.Require("asof", query.Filter.AsOf is not null, Both);
-            query.Require("since", query.Filter.Since is not null, Both);
+            q.Require("asof", q.Filter.AsOf is not null, Both);
+            q.Require("since", q.Filter.Since is not null, Both);
+        });
+        if (notModified)
+        {
+            return Results.Empty;
         }
         if (!query.IsValid)
         {
             return query.Problem();
-        }
-        if (await RecordETag.NotModifiedAsync(context))
-        {
-            return Results.Empty;
         }
         var matrix = await stances.GetMatrixAsync(resolved!, context.RequestAborted);
         var changes = matrix.Changes!;
@@ -76,14 +75,14 @@ public static class ApiEndpoints
 
     private static async Task<IResult> StatementsAsync(HttpContext context, FilterResolver resolver, TimelineQueries timeline)
     {
-        var (query, resolved) = await ApiQuery.ReadAsync(context, resolver, StatementNames);
+        var (query, resolved, notModified) = await ApiQuery.ReadAsync(context, resolver, StatementNames);
+        if (notModified)
+        {
+            return Results.Empty;
+        }
         if (!query.IsValid)
         {
             return query.Problem();
-        }
-        if (await RecordETag.NotModifiedAsync(context))
-        {
-            return Results.Empty;
         }
         var page = await timeline.GetPageAsync(resolved! with { Filter = resolved.Filter with { Kind = ItemKind.Statements } },
             query.Cursor, query.Limit, context.RequestAborted);
@@ -116,14 +115,14 @@ public static class ApiEndpoints
     {
         api.MapGet($"/{name}", async (HttpContext context, FilterResolver resolver, CsvExporter exporter) =>
         {
-            var (query, resolved) = await ApiQuery.ReadAsync(context, resolver, names);
+            var (query, resolved, notModified) = await ApiQuery.ReadAsync(context, resolver, names);
+            if (notModified)
+            {
+                return Results.Empty;
+            }
             if (!query.IsValid)
             {
                 return query.Problem();
-            }
-            if (await RecordETag.NotModifiedAsync(context))
-            {
-                return Results.Empty;
             }
             // The matrix holds live positions only, as its CSV export does.
             IReadOnlyList<string> header = !live && resolved!.Filter.IncludeRetracted ? [.. format.Header, CsvExporter.RetractedColumn] : [.. format.Header];

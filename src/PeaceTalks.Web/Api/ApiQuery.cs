@@ -102,17 +102,31 @@ public sealed class ApiQuery
     }
 
     /// <summary>Reads the query string strictly and looks its slugs up; <c>Resolved</c> is null when the query is not valid.</summary>
-    public static async Task<(ApiQuery Query, ResolvedFilter? Resolved)> ReadAsync(HttpContext context, FilterResolver resolver,
-        IReadOnlyCollection<string> allowed)
+    public static async Task<(ApiQuery Query, ResolvedFilter? Resolved, bool NotModified)> ReadAsync(HttpContext context, FilterResolver resolver,
+        IReadOnlyCollection<string> allowed, Action<ApiQuery>? require = null)
     {
         var query = Parse(context.Request.Query, allowed);
+        if (query.IsValid)
+        {
+            require?.Invoke(query);
+        }
         if (!query.IsValid)
         {
-            return (query, null);
+            return (query, null, false);
+        }
+        // The client's copy is checked before the slugs are looked up: a 304 costs one small query.
+        if (await RecordETag.NotModifiedAsync(context))
+        {
+            return (query, null, true);
         }
         var resolved = await resolver.ResolveAsync(query.Filter, context.RequestAborted);
         query.Check(resolved);
-        return (query, resolved);
+        if (!query.IsValid)
+        {
+            // A problem answer is not a representation a client should revalidate.
+            context.Response.Headers.ETag = default;
+        }
+        return (query, resolved, false);
     }
 
     /// <summary>A parameter an endpoint cannot do without.</summary>

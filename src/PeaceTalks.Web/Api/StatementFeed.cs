@@ -28,14 +28,14 @@ public static class StatementFeed
 
     private static async Task<IResult> WriteAsync(HttpContext context, FilterResolver resolver, TimelineQueries timeline)
     {
-        var (query, resolved) = await ApiQuery.ReadAsync(context, resolver, Names);
+        var (query, resolved, notModified) = await ApiQuery.ReadAsync(context, resolver, Names);
+        if (notModified)
+        {
+            return Results.Empty;
+        }
         if (!query.IsValid)
         {
             return query.Problem("The feed's parameters are not valid.");
-        }
-        if (await RecordETag.NotModifiedAsync(context))
-        {
-            return Results.Empty;
         }
 
         var page = await timeline.GetPageAsync(resolved! with { Filter = resolved.Filter with { Kind = ItemKind.Statements } },
