@@ -63,6 +63,8 @@ public sealed class TimelineTests(BrowserFixture fixture)
 
         await timeline.OpenAsync("?q=" + Uri.EscapeDataString("<script>alert(1)</script>"));
 
+        await Expect(page.GetByTestId("filter-summary")).ToHaveTextAsync("“<script>alert(1)</script>”");
+        await timeline.OpenFiltersAsync();
         await Expect(page.Locator("#filter-text")).ToHaveValueAsync("<script>alert(1)</script>");
         await Expect(page.GetByTestId("timeline-empty")).ToBeVisibleAsync();
         Assert.Equal(0, dialogs);

@@ -159,10 +159,8 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         {
             await stop.CancelAsync();
             await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
-            foreach (var circuit in circuits)
-            {
-                await circuit.DisposeAsync();
-            }
+            // All at once: each closes its connection with a handshake, and one after another that took minutes.
+            await Task.WhenAll(circuits.Select(c => c.DisposeAsync().AsTask()));
         }
         return results;
     }

@@ -20,4 +20,16 @@ public abstract class BasePage(IPage page)
     }
 
     public ILocator Heading => Page.Locator("h1");
+
+    public ILocator FilterToggle => Page.GetByTestId("filter-toggle");
+
+    /// <summary>The filter controls are drawn only once the panel is open (a reader opens it with the Filters button).</summary>
+    public async Task OpenFiltersAsync()
+    {
+        if (await FilterToggle.GetAttributeAsync("aria-expanded") != "true")
+        {
+            await FilterToggle.ClickAsync();
+        }
+        await Assertions.Expect(FilterToggle).ToHaveAttributeAsync("aria-expanded", "true");
+    }
 }

@@ -25,6 +25,7 @@ public sealed class StancesPage(IPage page) : BasePage(page)
 
     public async Task SetAsOfAsync(string isoDate)
     {
+        await OpenFiltersAsync();
         await AsOf.FillAsync(isoDate);
         await AsOf.PressAsync("Tab");
     }

@@ -16,6 +16,7 @@ public sealed class TimelinePage(IPage page) : BasePage(page)
     /// <summary>Types part of a name into the actor box and picks the suggestion with the keyboard only.</summary>
     public async Task PickActorWithKeyboardAsync(string typed, string name)
     {
+        await OpenFiltersAsync();
         await ActorBox.FocusAsync();
         await ActorBox.PressSequentiallyAsync(typed, new() { Delay = 40 });
         // Wait for the suggestions to narrow to the one actor before choosing it.

@@ -39,6 +39,7 @@ public sealed class TimelinePageTests : ComponentTest
         var page = RenderAt<TimelinePage>("/timeline?actor=yuri-ushakov");
         page.WaitForElement("[data-testid=timeline-count]");
 
+        page.Find("[data-testid=filter-toggle]").Click();
         page.Find("#filter-text").Change("compromise");
 
         page.WaitForAssertion(() => Assert.EndsWith("/timeline?actor=yuri-ushakov&q=compromise", Navigation.Uri));
@@ -50,9 +51,26 @@ public sealed class TimelinePageTests : ComponentTest
         var page = RenderAt<TimelinePage>("/timeline");
         page.WaitForElement("[data-testid=timeline-count]");
 
+        page.Find("[data-testid=filter-toggle]").Click();
         page.Find("#filter-from").Change("2025-12-01");
 
         page.WaitForAssertion(() => Assert.EndsWith("/timeline?from=2025-12-01", Navigation.Uri));
+    }
+
+    [Fact]
+    public void TheClosedFilterPanelDrawsNoControlsAndSaysWhichFiltersApply()
+    {
+        var page = RenderAt<TimelinePage>("/timeline?actor=yuri-ushakov&kind=statements&from=2025-12-01");
+        page.WaitForElement("[data-testid=timeline-count]");
+
+        Assert.Empty(page.FindAll("#filter-actor"));
+        Assert.Equal("Filters (3 active)", page.Find("[data-testid=filter-toggle]").TextContent.Trim());
+        Assert.Equal("Yuri Ushakov · from 1 Dec 2025 · statements only", page.Find("[data-testid=filter-summary]").TextContent);
+
+        page.Find("[data-testid=filter-toggle]").Click();
+
+        Assert.NotEmpty(page.FindAll("#filter-actor"));
+        Assert.Empty(page.FindAll("[data-testid=filter-summary]"));
     }
 
     [Fact]
