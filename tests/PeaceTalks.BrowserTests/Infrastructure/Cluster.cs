@@ -102,7 +102,7 @@ public sealed class Cluster : IAsyncDisposable
     }
 
     /// <summary>The build output of a project of this solution, in the configuration the tests were built in.</summary>
-    private static string Built(string project)
+    public static string Built(string project)
     {
         var testFolder = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testFolder.Name;
@@ -117,7 +117,7 @@ public sealed class Cluster : IAsyncDisposable
         return dll;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
