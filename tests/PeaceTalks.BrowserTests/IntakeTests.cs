@@ -36,4 +36,29 @@ public sealed class IntakeTests(BrowserFixture fixture)
         await Expect(page.Locator(".statement-card").Filter(new() { HasText = "Now the drafting starts." })).ToContainTextAsync("Ushakov after the drafting round");
         await Expect(page.Locator(".statement-card").Filter(new() { HasText = "Now the drafting starts." })).ToContainTextAsync("2 Dec 2025");
     }
+
+    [Fact]
+    public async Task TheSameRemarkInASecondReportBecomesAnotherSourceForTheStoredStatement()
+    {
+        using var app = new AppServer();
+        app.Start();
+        var page = await fixture.NewSignedInPageAsync(app, AppRoles.Editor);
+        var intake = new IntakePage(page);
+        await intake.OpenAsync();
+
+        await intake.FindAsync("“constructive,” Kremlin aide Yuri Ushakov said of the Moscow talks.", "Ushakov in a second report", "2025-12-03");
+
+        var candidate = intake.Candidates.First;
+        await Expect(candidate.GetByTestId("duplicate")).ToContainTextAsync("ushakov-constructive");
+        await Expect(candidate.GetByRole(Microsoft.Playwright.AriaRole.Checkbox, new() { Name = "Save this report as another source" })).ToBeCheckedAsync();
+        await BrowserFixture.ScreenshotAsync(page, "intake-duplicate");
+        await intake.SaveAsync();
+
+        await Expect(page.GetByText("The report was added as another source for statement “ushakov-constructive”.")).ToBeVisibleAsync();
+        await Expect(intake.Saved).ToContainTextAsync("Saved the report as source");
+        var statement = new StatementPage(page);
+        await statement.OpenAsync("ushakov-constructive");
+        await Expect(page.GetByTestId("other-sources")).ToContainTextAsync("Ushakov in a second report");
+        await Expect(page.Locator("section[aria-labelledby=history-heading]")).ToContainTextAsync("other_sources");
+    }
 }

@@ -22,6 +22,7 @@ public abstract class PeaceTalksDbContext(DbContextOptions options) : IdentityDb
     public DbSet<Issue> Issues => Set<Issue>();
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<StatementIssue> StatementIssues => Set<StatementIssue>();
+    public DbSet<StatementSource> StatementSources => Set<StatementSource>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
     public DbSet<Position> Positions => Set<Position>();

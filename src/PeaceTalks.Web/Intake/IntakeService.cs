@@ -31,6 +31,9 @@ public sealed class IntakeDraft
 
     /// <summary>An existing statement by the same speaker with nearly the same words (another outlet, another translation).</summary>
     public string? DuplicateOf { get; set; }
+
+    /// <summary>With <see cref="DuplicateOf"/>: save the report as another source for that statement, not a new statement.</summary>
+    public bool AddAsSource { get; set; }
 }
 
 /// <summary>The candidates, with the actors and issues the editor can pick from (the ones the extractor knew).</summary>
@@ -83,6 +86,8 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
             Issues = [.. c.Issues],
             DuplicateOf = existing.FirstOrDefault(e => e.Actor == c.Speaker.Slug && NearlySame(e.Text, c.Text))?.Key,
         }).ToList();
+        // The same remark again is most often a second report of it: offered as another source, the editor decides.
+        drafts.ForEach(d => d.AddAsSource = d.DuplicateOf is not null);
         return new IntakeProposal(text, drafts, [.. actors.Select(a => new ActorOption(a.Slug, a.Name, a.Side, a.Role))], issues);
     }
 
@@ -96,6 +101,8 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
             return new IntakeResult(null, 0, ["Accept at least one statement to save."], []);
         }
         var notes = new List<string>();
+        var asSources = accepted.Where(d => d.DuplicateOf is not null && d.AddAsSource).ToList();
+        accepted = [.. accepted.Except(asSources)];
         foreach (var draft in accepted.Where(d => d.Kind == TextKind.Quote && !text.Contains(d.Text, StringComparison.Ordinal)))
         {
             // A verbatim quote is only verbatim if a reader finds those exact words in the stored report.
@@ -147,7 +154,10 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
                 CsvCells.List(d.Issues), null, null,
             ]);
         }
-        files.Add(("intake-statements.csv", await CsvAsync(CsvFormat.Statements, rows, cancellationToken)));
+        if (rows.Count > 0)
+        {
+            files.Add(("intake-statements.csv", await CsvAsync(CsvFormat.Statements, rows, cancellationToken)));
+        }
 
         var reports = await CsvImporter.ImportFilesAsync(connection, transaction, files, editor, cancellationToken);
         var problems = reports.SelectMany(r => r.Errors.Select(e => $"{Describe(r.FileName, e.Row, accepted)}{e}")).ToList();
@@ -164,9 +174,85 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
             RecordWriter.AddParameter(command, "@key", sourceKey);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        foreach (var statementKey in asSources.Select(d => d.DuplicateOf!).Distinct())
+        {
+            if (!await AddSourceAsync(connection, transaction, statementKey, sourceKey, title, editor, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return new IntakeResult(null, 0, [$"Statement “{statementKey}” is no longer on the record (retracted or re-keyed): reload and review again."], notes);
+            }
+            notes.Add($"The report was added as another source for statement “{statementKey}”.");
+        }
         await transaction.CommitAsync(cancellationToken);
         return new IntakeResult(sourceKey, accepted.Count, [], notes);
     }
+
+    /// <summary>
+    /// Links a stored statement to the new source, moves its version (an editor who opened it sees the change) and
+    /// writes the change to its history as an edit of its other sources. False when the statement is not live.
+    /// </summary>
+    private static async Task<bool> AddSourceAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+        string statementKey, string sourceKey, string title, Editor editor, CancellationToken cancellationToken)
+    {
+        System.Data.Common.DbCommand Command(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            RecordWriter.AddParameter(command, "@statement", statementKey);
+            RecordWriter.AddParameter(command, "@source", sourceKey);
+            return command;
+        }
+
+        var before = new List<string>();
+        await using (var read = Command("""
+            SELECT src."Key" FROM "StatementSources" ss JOIN "Sources" src ON src."Id" = ss."SourceId"
+            JOIN "Statements" s ON s."Id" = ss."StatementId" WHERE s."Key" = @statement ORDER BY src."Key"
+            """))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                before.Add(reader.GetString(0));
+            }
+        }
+        await using (var insert = Command("""
+            INSERT INTO "StatementSources" ("StatementId", "SourceId")
+            SELECT s."Id", src."Id" FROM "Statements" s, "Sources" src
+            WHERE s."Key" = @statement AND src."Key" = @source AND s."RetractedAt" IS NULL
+            """))
+        {
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return false;
+            }
+        }
+        long id;
+        await using (var bump = Command("""UPDATE "Statements" SET "Version" = "Version" + 1 WHERE "Key" = @statement RETURNING "Id" """))
+        {
+            id = Convert.ToInt64(await bump.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        using var writer = Data.Database.RowWriter(connection, transaction, CsvTableRules.For(CsvTable.Statements).Db);
+        string?[] after = [CsvCells.List([.. before, sourceKey])];
+        writer.Audit(new AuditEntry
+        {
+            At = DateTime.UtcNow,
+            UserId = editor.UserId,
+            UserName = editor.Name,
+            EntityType = "statement",
+            EntityId = checked((int)id),
+            EntityKey = statementKey,
+            Action = AuditAction.Update,
+            Changes = AuditJson.Write(AuditJson.Diff([OtherSourcesField], [before.Count == 0 ? null : CsvCells.List(before)], after)),
+            Note = $"Another report of it, added at article intake: {title}",
+        });
+        // The writer batches its rows: written now, inside the transaction.
+        writer.Flush();
+        return true;
+    }
+
+    /// <summary>How the history names a statement's further sources.</summary>
+    public const string OtherSourcesField = "other_sources";
 
     /// <summary>The stored text of a report taken in here, or null.</summary>
     public async Task<string?> ArticleTextAsync(string sourceKey, CancellationToken cancellationToken = default)

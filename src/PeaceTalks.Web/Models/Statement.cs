@@ -40,6 +40,9 @@ public class Statement : IRecord
     public string? OriginalText { get; set; }
 
     public List<StatementIssue> Issues { get; set; } = [];
+
+    /// <summary>Further reports that carry the same words (another outlet, another translation), added at intake.</summary>
+    public List<StatementSource> OtherSources { get; set; } = [];
 }
 
 public class StatementIssue
@@ -48,4 +51,13 @@ public class StatementIssue
     public Statement Statement { get; set; } = null!;
     public int IssueId { get; set; }
     public Issue Issue { get; set; } = null!;
+}
+
+/// <summary>Another source for a statement: a second report of the same remark, so a reader can check it there too.</summary>
+public class StatementSource
+{
+    public int StatementId { get; set; }
+    public Statement Statement { get; set; } = null!;
+    public int SourceId { get; set; }
+    public Source Source { get; set; } = null!;
 }

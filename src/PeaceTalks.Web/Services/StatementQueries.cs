@@ -8,7 +8,8 @@ namespace PeaceTalks.Web.Services;
 public sealed record EvidencedPosition(ActorRef Actor, IssueRef Issue, Stance Stance, DateOnly AsOf, DatePrecision AsOfPrecision, string Summary);
 
 /// <summary>Everything the page of one statement shows.</summary>
-public sealed record StatementDetail(int Id, StatementItem Statement, IReadOnlyList<EvidencedPosition> Positions);
+public sealed record StatementDetail(int Id, StatementItem Statement, IReadOnlyList<EvidencedPosition> Positions,
+    IReadOnlyList<SourceRef> OtherSources);
 
 /// <summary>One statement by its key, for its own page (retracted ones too: a link to them must say what happened).</summary>
 public sealed class StatementQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory)
@@ -30,6 +31,12 @@ public sealed class StatementQueries(IDbContextFactory<PeaceTalksDbContext> dbFa
             .Select(p => new EvidencedPosition(new ActorRef(p.Actor.Slug, p.Actor.Name), new IssueRef(p.Issue.Slug, p.Issue.Name),
                 p.Stance, p.AsOf, p.AsOfPrecision, p.Summary))
             .ToListAsync(cancellationToken);
-        return new StatementDetail(statement.Id, statement, positions);
+        var otherSources = await db.StatementSources.AsNoTracking()
+            .Where(ss => ss.StatementId == statement.Id)
+            .Select(ss => ss.Source)
+            .OrderBy(src => src.PublishedOn).ThenBy(src => src.Key)
+            .Select(src => new SourceRef(src.Key, src.Title, src.Outlet, src.Url, src.PublishedOn, src.PublishedPrecision))
+            .ToListAsync(cancellationToken);
+        return new StatementDetail(statement.Id, statement, positions, otherSources);
     }
 }

@@ -40,7 +40,7 @@ public sealed class TimelinePageTests : ComponentTest
         page.WaitForElement("[data-testid=timeline-count]");
 
         page.Find("[data-testid=filter-toggle]").Click();
-        page.Find("#filter-text").Change("compromise");
+        page.WaitForElement("#filter-text", TimeSpan.FromSeconds(5)).Change("compromise");
 
         page.WaitForAssertion(() => Assert.EndsWith("/timeline?actor=yuri-ushakov&q=compromise", Navigation.Uri));
     }
@@ -52,7 +52,7 @@ public sealed class TimelinePageTests : ComponentTest
         page.WaitForElement("[data-testid=timeline-count]");
 
         page.Find("[data-testid=filter-toggle]").Click();
-        page.Find("#filter-from").Change("2025-12-01");
+        page.WaitForElement("#filter-from", TimeSpan.FromSeconds(5)).Change("2025-12-01");
 
         page.WaitForAssertion(() => Assert.EndsWith("/timeline?from=2025-12-01", Navigation.Uri));
     }
@@ -69,7 +69,7 @@ public sealed class TimelinePageTests : ComponentTest
 
         page.Find("[data-testid=filter-toggle]").Click();
 
-        Assert.NotEmpty(page.FindAll("#filter-actor"));
+        page.WaitForElement("#filter-actor", TimeSpan.FromSeconds(5));
         Assert.Empty(page.FindAll("[data-testid=filter-summary]"));
     }
 

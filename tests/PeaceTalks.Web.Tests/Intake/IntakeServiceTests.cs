@@ -120,6 +120,58 @@ public sealed class IntakeServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ALikelyDuplicateIsSavedAsAnotherSourceForTheStoredStatementWithItsHistory()
+    {
+        var intake = await ServiceAsync(AppRoles.Editor);
+        var article = Article("“constructive,” Kremlin aide Yuri Ushakov said.");
+        await using var before = _database.CreateContext();
+        var statementsBefore = await before.Statements.CountAsync(TestContext.Current.CancellationToken);
+        var versionBefore = await before.Statements.Where(s => s.Key == "ushakov-constructive").Select(s => s.Version).SingleAsync(TestContext.Current.CancellationToken);
+        var proposal = await intake.ProposeAsync(article);
+        var draft = Assert.Single(proposal.Drafts);
+        Assert.True(draft.AddAsSource);
+        draft.Accept = true;
+
+        var result = await intake.SaveAsync(article, proposal.Drafts);
+
+        Assert.True(result.Saved, string.Join("\n", result.Problems));
+        Assert.Equal(0, result.Statements);
+        Assert.Contains(result.Notes, n => n.Contains("another source for statement “ushakov-constructive”", StringComparison.Ordinal));
+        await using var db = _database.CreateContext();
+        Assert.Equal(statementsBefore, await db.Statements.CountAsync(TestContext.Current.CancellationToken));
+        var stored = await db.Statements.AsNoTracking().Where(s => s.Key == "ushakov-constructive")
+            .Select(s => new { s.Id, s.Version, Sources = s.OtherSources.Select(o => o.Source.Key).ToList() }).SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([result.SourceKey!], stored.Sources);
+        Assert.Equal(versionBefore + 1, stored.Version);
+        var detail = await _database.Get<PeaceTalks.Web.Services.StatementQueries>().GetAsync("ushakov-constructive", TestContext.Current.CancellationToken);
+        Assert.Equal("Ushakov on the Moscow talks", Assert.Single(detail!.OtherSources).Title);
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == "statement" && a.EntityId == stored.Id && a.Action == AuditAction.Update).ToListAsync(TestContext.Current.CancellationToken);
+        var entry = Assert.Single(history);
+        Assert.Equal("Test Editor", entry.UserName);
+        Assert.Contains(IntakeService.OtherSourcesField, entry.Changes, StringComparison.Ordinal);
+        Assert.Contains(result.SourceKey!, entry.Changes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALikelyDuplicateTheEditorWantsAsANewStatementIsSavedAsOne()
+    {
+        var intake = await ServiceAsync(AppRoles.Editor);
+        var article = Article("“constructive,” Kremlin aide Yuri Ushakov said.");
+        var proposal = await intake.ProposeAsync(article);
+        var draft = Assert.Single(proposal.Drafts);
+        draft.Accept = true;
+        draft.AddAsSource = false;
+
+        var result = await intake.SaveAsync(article, proposal.Drafts);
+
+        Assert.True(result.Saved, string.Join("\n", result.Problems));
+        Assert.Equal(1, result.Statements);
+        await using var db = _database.CreateContext();
+        Assert.Empty(await db.StatementSources.ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public void HtmlPastedFromAPageIsReducedToItsText() =>
         Assert.Equal("Talks resumed.\n\n“We are ready,” he said & left.",
             IntakeService.ReduceToText("<html><script>x()</script><p>Talks   resumed.</p><p>&ldquo;We are ready,&rdquo; he said &amp; left.</p></html>"));

@@ -40,3 +40,14 @@ public sealed class StatementIssueConfiguration : IEntityTypeConfiguration<State
         builder.HasOne(si => si.Issue).WithMany(i => i.Statements).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class StatementSourceConfiguration : IEntityTypeConfiguration<StatementSource>
+{
+    public void Configure(EntityTypeBuilder<StatementSource> builder)
+    {
+        builder.HasKey(ss => new { ss.StatementId, ss.SourceId });
+        builder.HasQueryFilter(PeaceTalksDbContext.Live, ss => ss.Statement.RetractedAt == null && ss.Source.RetractedAt == null);
+        builder.HasOne(ss => ss.Statement).WithMany(s => s.OtherSources).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(ss => ss.Source).WithMany().HasForeignKey(ss => ss.SourceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

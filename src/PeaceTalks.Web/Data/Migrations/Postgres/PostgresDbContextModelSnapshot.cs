@@ -1018,6 +1018,21 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.ToTable("StatementIssues");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.StatementSource", b =>
+                {
+                    b.Property<int>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StatementId", "SourceId");
+
+                    b.HasIndex("SourceId");
+
+                    b.ToTable("StatementSources");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1210,6 +1225,25 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.Navigation("Statement");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.StatementSource", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.Statement", "Statement")
+                        .WithMany("OtherSources")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+
+                    b.Navigation("Statement");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.Actor", b =>
                 {
                     b.Navigation("Meetings");
@@ -1241,6 +1275,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
             modelBuilder.Entity("PeaceTalks.Web.Models.Statement", b =>
                 {
                     b.Navigation("Issues");
+
+                    b.Navigation("OtherSources");
                 });
 #pragma warning restore 612, 618
         }
