@@ -40,6 +40,53 @@ public sealed class LoadClientTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public void AClickTargetIsTheTextInsideAnElementWithAClickHandlerAndARetiredHandlerIsListed()
+    {
+        // A batch as Blazor's RenderBatchWriter lays it out: <p>Intro</p><button onclick=7><span>Load more</span></button>,
+        // and handler 5 retired by this render.
+        var batch = new TestBatch();
+        batch.Element("p", 2);
+        batch.Text("Intro");
+        batch.Element("button", 4);
+        batch.Attribute("onclick", null, 7);
+        batch.Element("span", 2);
+        batch.Text("Load more");
+
+        var bytes = batch.ToArray(disposedHandlers: [5]);
+
+        Assert.Equal(new Dictionary<string, ulong> { ["Load more"] = 7 }, RenderBatchFrames.ClickTargets(bytes));
+        Assert.Equal([5UL], RenderBatchFrames.DisposedHandlers(bytes));
+        Assert.Empty(RenderBatchFrames.ReplacedHandlers(bytes));
+    }
+
+    [Fact]
+    public void AHandlerGivenToAnElementAlreadyOnThePageIsAReplacement()
+    {
+        // A re-render's SetAttribute edit: a lone attribute frame, with the old handler retired in the same batch.
+        var batch = new TestBatch();
+        batch.Attribute("onclick", null, 9);
+
+        var bytes = batch.ToArray(disposedHandlers: [7]);
+
+        Assert.Empty(RenderBatchFrames.ClickTargets(bytes));
+        Assert.Equal([9UL], RenderBatchFrames.ReplacedHandlers(bytes));
+        Assert.Equal([7UL], RenderBatchFrames.DisposedHandlers(bytes));
+    }
+
+    [Fact]
+    public async Task AHeadlessReaderOpensAMatrixCellsEvidenceWithAClickAsTheBrowserDispatchesIt()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.App.BaseUrl) };
+        await using var circuit = new HeadlessCircuit(http, new Uri(fixture.App.BaseUrl));
+        await circuit.StartAsync("/stances", "matrix-count", StepTimeout);
+
+        Assert.True(circuit.CanClick("supports"), "the rendered matrix offers a cell that says “supports”");
+        await circuit.ClickAsync("supports", "History", StepTimeout);
+
+        Assert.Empty(circuit.Errors);
+    }
+
+    [Fact]
     public async Task TwentyHeadlessReadersEachRenderTheTimelineApplyAFilterAndGetTheFilteredRender()
     {
         using var http = new HttpClient { BaseAddress = new Uri(fixture.App.BaseUrl) };
@@ -71,5 +118,72 @@ public sealed class LoadClientTests(BrowserFixture fixture)
                 await circuit.DisposeAsync();
             }
         }
+    }
+}
+
+/// <summary>Writes the render batch format by hand (the framework's writer is internal): frames, string table, offsets.</summary>
+internal sealed class TestBatch
+{
+    private readonly List<byte[]> _frames = [];
+    private readonly List<string> _strings = [];
+
+    private int StringIndex(string? value)
+    {
+        if (value is null)
+        {
+            return -1;
+        }
+        _strings.Add(value);
+        return _strings.Count - 1;
+    }
+
+    private void Frame(int type, int a, int b, ulong c)
+    {
+        var frame = new byte[20];
+        BitConverter.GetBytes(type).CopyTo(frame, 0);
+        BitConverter.GetBytes(a).CopyTo(frame, 4);
+        BitConverter.GetBytes(b).CopyTo(frame, 8);
+        BitConverter.GetBytes(c).CopyTo(frame, 12);
+        _frames.Add(frame);
+    }
+
+    public void Element(string name, int subtreeLength) => Frame(1, subtreeLength, StringIndex(name), 0);
+
+    public void Text(string text) => Frame(2, StringIndex(text), 0, 0);
+
+    public void Attribute(string name, string? value, ulong handler) => Frame(3, StringIndex(name), StringIndex(value), handler);
+
+    public byte[] ToArray(ulong[] disposedHandlers)
+    {
+        using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8);
+        var updated = (int)stream.Position;
+        writer.Write(0);
+        var frames = (int)stream.Position;
+        writer.Write(_frames.Count);
+        _frames.ForEach(writer.Write);
+        var components = (int)stream.Position;
+        writer.Write(0);
+        var handlers = (int)stream.Position;
+        writer.Write(disposedHandlers.Length);
+        foreach (var handler in disposedHandlers)
+        {
+            writer.Write(handler);
+        }
+        var locations = new List<int>();
+        foreach (var value in _strings)
+        {
+            locations.Add((int)stream.Position);
+            writer.Write(value);
+        }
+        var table = (int)stream.Position;
+        locations.ForEach(writer.Write);
+        writer.Write(updated);
+        writer.Write(frames);
+        writer.Write(components);
+        writer.Write(handlers);
+        writer.Write(table);
+        writer.Flush();
+        return stream.ToArray();
     }
 }

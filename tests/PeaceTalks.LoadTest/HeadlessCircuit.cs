@@ -27,6 +27,10 @@ public sealed class HeadlessCircuit : IAsyncDisposable
 
     private HubConnection? _hub;
     private long _lastBatch;
+    private readonly Dictionary<string, ulong> _clickTargets = new(StringComparer.Ordinal);
+    // The renderer's interop object (Blazor._internal.attachWebRendererInterop): events are calls to its DispatchEventAsync.
+    private long? _rendererInterop;
+    private long _calls;
 
     public HeadlessCircuit(HttpClient http, Uri baseAddress)
     {
@@ -100,6 +104,51 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         return clock.Elapsed;
     }
 
+    /// <summary>Whether something with this text can be clicked on the page as last rendered.</summary>
+    public bool CanClick(string text)
+    {
+        lock (_lock)
+        {
+            return _clickTargets.ContainsKey(text);
+        }
+    }
+
+    /// <summary>The first of these texts that can be clicked, or null.</summary>
+    public string? FirstClickable(IEnumerable<string> texts)
+    {
+        lock (_lock)
+        {
+            return texts.FirstOrDefault(_clickTargets.ContainsKey);
+        }
+    }
+
+    /// <summary>
+    /// Clicks the element around <paramref name="text"/> as the browser does — a call to the renderer's
+    /// DispatchEventAsync with the handler id the render batch gave it and a mouse event's fields — and returns the
+    /// time to the render batch that contains <paramref name="expectedText"/>.
+    /// </summary>
+    public async Task<TimeSpan> ClickAsync(string text, string expectedText, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ulong handler;
+        long interop;
+        lock (_lock)
+        {
+            if (!_clickTargets.TryGetValue(text, out handler))
+            {
+                throw new InvalidOperationException($"Nothing with the text “{text}” can be clicked on this page.");
+            }
+            interop = _rendererInterop ?? throw new InvalidOperationException("The server has not attached its renderer's event interop yet.");
+        }
+        var descriptor = JsonSerializer.Serialize(new { eventHandlerId = handler, eventName = "click", eventFieldInfo = (object?)null });
+        const string mouse = """{"detail":1,"screenX":0,"screenY":0,"clientX":0,"clientY":0,"offsetX":0,"offsetY":0,"pageX":0,"pageY":0,"movementX":0,"movementY":0,"button":0,"buttons":0,"ctrlKey":false,"shiftKey":false,"altKey":false,"metaKey":false,"type":"click"}""";
+        var rendered = Expect(expectedText);
+        var clock = Stopwatch.StartNew();
+        var callId = Interlocked.Increment(ref _calls).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await _hub!.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", interop, $"[{descriptor},{mouse}]", cancellationToken);
+        await WaitAsync(rendered, expectedText, timeout, cancellationToken);
+        return clock.Elapsed;
+    }
+
     private HubConnection BuildWithBlazorPack()
     {
         var builder = new HubConnectionBuilder()
@@ -142,10 +191,33 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         {
             Console.WriteLine($"batch {batchId}: {batch.Length} bytes; {string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(Encoding.UTF8.GetString(batch), "[A-Za-z][A-Za-z ]{6,}").Select(m => m.Value).Take(12))}");
         }
+        var targets = RenderBatchFrames.ClickTargets(batch);
+        var disposed = RenderBatchFrames.DisposedHandlers(batch);
+        var replaced = RenderBatchFrames.ReplacedHandlers(batch);
         lock (_lock)
         {
             Batches++;
             _lastBatch = batchId;
+            // A re-render that gives an element a new handler retires the old one and sends the new one, in the same
+            // order; when the counts agree the texts follow their elements' new handlers, otherwise they are dropped.
+            var renamed = replaced.Count == disposed.Count
+                ? disposed.Zip(replaced).GroupBy(p => p.First).ToDictionary(g => g.Key, g => g.First().Second)
+                : [];
+            foreach (var (text, id) in _clickTargets.Where(t => disposed.Contains(t.Value)).ToList())
+            {
+                if (renamed.TryGetValue(id, out var renewed))
+                {
+                    _clickTargets[text] = renewed;
+                }
+                else
+                {
+                    _clickTargets.Remove(text);
+                }
+            }
+            foreach (var (text, handler) in targets)
+            {
+                _clickTargets[text] = handler;
+            }
             for (var i = _waiting.Count - 1; i >= 0; i--)
             {
                 var (text, done, since) = _waiting[i];
@@ -173,6 +245,20 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         {
             Console.WriteLine($"js {asyncHandle} {identifier} {argsJson} result {resultType}");
         }
+        if (identifier == "Blazor._internal.attachWebRendererInterop" && DotNetObjectIn(argsJson) is { } interop)
+        {
+            lock (_lock)
+            {
+                _rendererInterop = interop;
+            }
+        }
+        if (identifier == "Blazor._internal.Virtualize.init" && DotNetObjectIn(argsJson) is { } virtualize)
+        {
+            // A virtualised list asks the browser how much of it is in view before it reads any rows: answer as a
+            // 768-pixel window at the top of the list does, so the rows a reader would see are read and drawn.
+            var callId = Interlocked.Increment(ref _calls).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _ = _hub!.SendAsync("BeginInvokeDotNetFromJS", callId, null, "OnSpacerAfterVisible", virtualize, "[0,0,768]");
+        }
         if (asyncHandle == 0)
         {
             return; // fire-and-forget call: no answer expected
@@ -181,6 +267,24 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         var result = resultType == 1 ? $$"""{"__jsObjectId":{{asyncHandle}}}""" : JsResults.For(identifier);
         var payload = $"[{asyncHandle},true,{result}]";
         await _hub!.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, payload);
+    }
+
+    /// <summary>The first .NET object reference among a JavaScript call's arguments ({"__dotNetObject": id}).</summary>
+    private static long? DotNetObjectIn(string argsJson)
+    {
+        using var args = JsonDocument.Parse(argsJson);
+        if (args.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+        foreach (var arg in args.RootElement.EnumerateArray())
+        {
+            if (arg.ValueKind == JsonValueKind.Object && arg.TryGetProperty("__dotNetObject", out var id))
+            {
+                return id.GetInt64();
+            }
+        }
+        return null;
     }
 
     public async ValueTask DisposeAsync()

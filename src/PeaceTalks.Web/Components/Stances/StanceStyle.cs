@@ -1,4 +1,3 @@
-using MudBlazor;
 using PeaceTalks.Web.Models;
 
 namespace PeaceTalks.Web.Components.Stances;
@@ -15,14 +14,8 @@ public static class StanceStyle
         _ => "opposes",
     };
 
-    public static string Icon(Stance stance) => stance switch
-    {
-        Stance.Supports => Icons.Material.Filled.ThumbUp,
-        Stance.LeansSupport => Icons.Material.Outlined.ThumbUp,
-        Stance.Ambiguous => Icons.Material.Filled.HelpOutline,
-        Stance.LeansAgainst => Icons.Material.Outlined.ThumbDown,
-        _ => Icons.Material.Filled.ThumbDown,
-    };
+    /// <summary>The stance's icon: a symbol in icons.svg (Material thumbs and question mark) named as its CSS class.</summary>
+    public static string Symbol(Stance stance) => CssClass(stance);
 
     public static string CssClass(Stance stance) => "stance-" + KebabCase<Stance>.ToWord(stance);
 
