@@ -252,13 +252,6 @@ public sealed class HeadlessCircuit : IAsyncDisposable
                 _rendererInterop = interop;
             }
         }
-        if (identifier == "Blazor._internal.Virtualize.init" && DotNetObjectIn(argsJson) is { } virtualize)
-        {
-            // A virtualised list asks the browser how much of it is in view before it reads any rows: answer as a
-            // 768-pixel window at the top of the list does, so the rows a reader would see are read and drawn.
-            var callId = Interlocked.Increment(ref _calls).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            _ = _hub!.SendAsync("BeginInvokeDotNetFromJS", callId, null, "OnSpacerAfterVisible", virtualize, "[0,0,768]");
-        }
         if (asyncHandle == 0)
         {
             return; // fire-and-forget call: no answer expected

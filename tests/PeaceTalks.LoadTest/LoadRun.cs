@@ -49,9 +49,8 @@ public sealed record LoadOptions(Uri Url, int[] Levels, int RampPerSecond, TimeS
 }
 
 /// <summary>
-/// Many simulated readers, level by level: each opens the timeline, filters it by an actor, clicks "Load more" when
-/// there is more, goes to the stance matrix, clicks a cell to open its evidence, moves the as-of date, and back, with
-/// think time between steps. After each level has been held, the server
+/// Many simulated readers, level by level: each opens the timeline, filters it by an actor, goes to the stance
+/// matrix, clicks a cell to open its evidence, moves the as-of date, and back, with think time between steps. After each level has been held, the server
 /// reports its memory after a full collection; the run stops by itself at the last level, or early when p95 passes
 /// one second or more than 1 % of steps fail.
 /// </summary>
@@ -180,15 +179,9 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             {
                 await Think();
                 await Step("filter by an actor", () => circuit.NavigateAsync($"/timeline?actor={actor.Slug}", actor.Name, options.StepTimeout, cancellationToken));
-                // Whether there is a button to click is known once the page has finished drawing: after the think time.
                 await Think();
-                if (circuit.CanClick("Load more"))
-                {
-                    // The count line is drawn again with the longer list.
-                    await Step("load more", () => circuit.ClickAsync("Load more", "Showing", options.StepTimeout, cancellationToken));
-                    await Think();
-                }
                 await Step("open the stance matrix", () => circuit.NavigateAsync("/stances", "matrix-count", options.StepTimeout, cancellationToken));
+                // Whether there is a cell to click is known once the page has finished drawing: after the think time.
                 await Think();
                 if (circuit.FirstClickable(StanceWords) is { } cell)
                 {
