@@ -21,8 +21,22 @@ public sealed class TimelinePage(IPage page) : BasePage(page)
         await ActorBox.PressSequentiallyAsync(typed, new() { Delay = 40 });
         // Wait for the suggestions to narrow to the one actor before choosing it.
         await Assertions.Expect(Page.GetByRole(AriaRole.Option)).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(name))]);
-        await ActorBox.PressAsync("ArrowDown");
-        await ActorBox.PressAsync("Enter");
+        // The list can be drawn again under the key presses (its search is debounced): if the pick did not take,
+        // pick again, still with the keyboard only.
+        for (var attempt = 1; ; attempt++)
+        {
+            await ActorBox.PressAsync("ArrowDown");
+            await ActorBox.PressAsync("Enter");
+            try
+            {
+                // The address changes by the history API (no page load): poll it rather than wait for a navigation.
+                await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]actor="), new() { Timeout = 10_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     public Task ClickActorAsync(string name) => ActorNamesOnCards.Filter(new() { HasText = name }).First.ClickAsync();
