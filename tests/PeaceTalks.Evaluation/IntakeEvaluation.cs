@@ -16,6 +16,19 @@ public sealed record KindScore(string Kind, int Gold, int Proposed, int Matched,
     public double DateAccuracy => Matched == 0 ? 0 : (double)DateRight / Matched;
 }
 
+/// <summary>Span scores at one overlap threshold (the Gender Gap Tracker's method), per kind.</summary>
+public sealed record OverlapScore(string Kind, double Threshold, int Gold, int Proposed, int Matched, int SpeakerRight, int DatedGold, int DateRight)
+{
+    public double Precision => Proposed == 0 ? 0 : (double)Matched / Proposed;
+    public double Recall => Gold == 0 ? 0 : (double)Matched / Gold;
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public double SpeakerAccuracy => Matched == 0 ? 0 : (double)SpeakerRight / Matched;
+    public double DateAccuracy => DatedGold == 0 ? 0 : (double)DateRight / DatedGold;
+}
+
+/// <summary>A file of the labelled set that cannot be read: which file, which row, why.</summary>
+public sealed class LabelledSetException(string message) : Exception(message);
+
 /// <summary>
 /// Scores the extractor on a labelled folder in the layout of ../shared/intake-dev (article files, index.csv,
 /// gold.csv, actors.csv). A candidate matches a label with the same file, kind and exact words, one to one.
@@ -79,12 +92,130 @@ public static class IntakeEvaluation
         return (Score("quote", TextKind.Quote), Score("paraphrase", TextKind.Paraphrase), misses);
     }
 
+    /// <summary>
+    /// Span scores at each threshold: a candidate matches a label of the same article and kind when their character
+    /// overlap ÷ the longer span is at least the threshold (one to one, best overlap first). Speaker accuracy is over
+    /// the matched labels; date accuracy over the matched labels that carry a date. Also the extraction time per
+    /// article, and every candidate written as gold.csv's columns when <paramref name="predictions"/> is given.
+    /// </summary>
+    public static (List<OverlapScore> Scores, double MeanMs, double MaxMs) Overlap(string folder, DateOnly today, double[] thresholds, string? predictions)
+    {
+        var actors = ReadCsv(Path.Combine(folder, "actors.csv"), "slug", "name", "role", "alternative_names")
+            .Select(r => new KnownActor(r["slug"], r["name"], r["role"], [.. r["alternative_names"].Split('|', StringSplitOptions.RemoveEmptyEntries)]))
+            .ToList();
+        var extractor = new StatementExtractor(actors, []);
+        var gold = ReadCsv(Path.Combine(folder, "gold.csv"), "file", "speaker", "date", "quote", "kind")
+            .Select(r => new GoldRow(r["file"], r["speaker"], r["date"], r["quote"], r["kind"])).ToList();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var proposed = new List<(string File, Candidate Candidate)>();
+        var times = new List<double>();
+        var index = ReadCsv(Path.Combine(folder, "index.csv"), "file", "published_on");
+        for (var row = 0; row < index.Count; row++)
+        {
+            var article = index[row];
+            var path = Path.Combine(folder, article["file"]);
+            if (!File.Exists(path))
+            {
+                throw new LabelledSetException($"index.csv row {row + 2}: the article file '{article["file"]}' does not exist.");
+            }
+            DateOnly? published = null;
+            if (article["published_on"] is { Length: > 0 } p)
+            {
+                published = DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+                    : throw new LabelledSetException($"index.csv row {row + 2}, column published_on: '{p}' is not a date (YYYY-MM-DD).");
+            }
+            var text = File.ReadAllText(path);
+            texts[article["file"]] = text;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var candidates = extractor.Extract(text, published, today);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            proposed.AddRange(candidates.Select(c => (article["file"], c)));
+        }
+        if (predictions is not null)
+        {
+            using var writer = new StreamWriter(predictions);
+            writer.WriteLine("file,speaker,date,quote,kind");
+            foreach (var (file, c) in proposed)
+            {
+                var date = c.Date.Basis == DateBasis.On && c.Date.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+                writer.WriteLine(string.Join(',', new[] { file, c.Speaker.Name, date, c.Text, c.Kind == TextKind.Quote ? "quote" : "paraphrase" }.Select(Cell)));
+            }
+        }
+
+        (int Start, int Length) Span(string file, string words) =>
+            texts.TryGetValue(file, out var text) && text.IndexOf(words, StringComparison.Ordinal) is var at and >= 0 ? (at, words.Length) : (-1, words.Length);
+
+        var scores = new List<OverlapScore>();
+        foreach (var (kind, textKind) in new[] { ("quote", TextKind.Quote), ("paraphrase", TextKind.Paraphrase) })
+        {
+            var labels = gold.Where(g => g.Kind == kind).ToList();
+            var candidates = proposed.Where(p => p.Candidate.Kind == textKind).ToList();
+            foreach (var threshold in thresholds)
+            {
+                var pairs = new List<(int Label, int Candidate, double Overlap)>();
+                for (var l = 0; l < labels.Count; l++)
+                {
+                    var ls = Span(labels[l].File, labels[l].Text);
+                    for (var c = 0; c < candidates.Count; c++)
+                    {
+                        if (candidates[c].File != labels[l].File)
+                        {
+                            continue;
+                        }
+                        var cs = Span(candidates[c].File, candidates[c].Candidate.Text);
+                        double overlap = ls.Start < 0 || cs.Start < 0
+                            ? (labels[l].Text == candidates[c].Candidate.Text ? 1 : 0)
+                            : Math.Max(0, Math.Min(ls.Start + ls.Length, cs.Start + cs.Length) - Math.Max(ls.Start, cs.Start)) / (double)Math.Max(ls.Length, cs.Length);
+                        if (overlap >= threshold)
+                        {
+                            pairs.Add((l, c, overlap));
+                        }
+                    }
+                }
+                var usedLabels = new HashSet<int>();
+                var usedCandidates = new HashSet<int>();
+                int matched = 0, speakerRight = 0, dated = 0, dateRight = 0;
+                foreach (var (l, c, _) in pairs.OrderByDescending(p => p.Overlap))
+                {
+                    if (usedLabels.Contains(l) || usedCandidates.Contains(c))
+                    {
+                        continue;
+                    }
+                    usedLabels.Add(l);
+                    usedCandidates.Add(c);
+                    matched++;
+                    var candidate = candidates[c].Candidate;
+                    speakerRight += candidate.Speaker.Name == labels[l].Speaker ? 1 : 0;
+                    if (labels[l].Date.Length > 0)
+                    {
+                        dated++;
+                        var ours = candidate.Date.Basis == DateBasis.On && candidate.Date.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+                        dateRight += ours == labels[l].Date ? 1 : 0;
+                    }
+                }
+                scores.Add(new OverlapScore(kind, threshold, labels.Count, candidates.Count, matched, speakerRight, dated, dateRight));
+            }
+        }
+        return (scores, times.Count == 0 ? 0 : times.Average(), times.Count == 0 ? 0 : times.Max());
+    }
+
+    private static string Cell(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+
     private static string Short(string text) => text.Length > 70 ? text[..69] + "…" : text;
 
-    private static List<Dictionary<string, string>> ReadCsv(string path)
+    private static List<Dictionary<string, string>> ReadCsv(string path, params string[] required)
     {
+        if (!File.Exists(path))
+        {
+            throw new LabelledSetException($"{Path.GetFileName(path)} is missing from the folder.");
+        }
         using var reader = CsvHelper.CsvReader.FromFile(path);
         var header = reader.Headers.ToArray();
+        if (required.FirstOrDefault(r => !header.Contains(r)) is { } missing)
+        {
+            throw new LabelledSetException($"{Path.GetFileName(path)} row 1: the column '{missing}' is missing.");
+        }
         var rows = new List<Dictionary<string, string>>();
         while (reader.Read())
         {

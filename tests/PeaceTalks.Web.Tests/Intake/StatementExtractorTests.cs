@@ -112,6 +112,55 @@ public sealed class StatementExtractorTests
         Assert.True(paraphrases.Matched >= 8, $"paraphrases matched exactly: {paraphrases.Matched}");
     }
 
+    [Fact]
+    public void AMalformedLabelledSetIsRefusedNamingTheFileRowAndColumn()
+    {
+        var folder = Directory.CreateTempSubdirectory("peacetalks-labels-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "actors.csv"), "slug,name,role,alternative_names\n");
+            File.WriteAllText(Path.Combine(folder.FullName, "gold.csv"), "file,speaker,date,quote,kind\n");
+            File.WriteAllText(Path.Combine(folder.FullName, "01.txt"), "“Hello,” she said.");
+            File.WriteAllText(Path.Combine(folder.FullName, "index.csv"), "file,published_on\n01.txt,2025-13-45\n");
+
+            var error = Assert.Throws<LabelledSetException>(() => IntakeEvaluation.Overlap(folder.FullName, new DateOnly(2026, 1, 31), [0.3], null));
+
+            Assert.Equal("index.csv row 2, column published_on: '2025-13-45' is not a date (YYYY-MM-DD).", error.Message);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void SpansOverlappingAtTheThresholdMatchAndScoreF1()
+    {
+        var folder = Directory.CreateTempSubdirectory("peacetalks-labels-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "actors.csv"), "slug,name,role,alternative_names\nanna-berg,Anna Berg,,\n");
+            // The label runs on past the quote the extractor finds: 20 of its 38 characters overlap (0.53).
+            File.WriteAllText(Path.Combine(folder.FullName, "gold.csv"), "file,speaker,date,quote,kind\n01.txt,Anna Berg,,\"We are ready to talk” tomorrow morning\",quote\n");
+            File.WriteAllText(Path.Combine(folder.FullName, "01.txt"), "Anna Berg said: “We are ready to talk” tomorrow morning.");
+            File.WriteAllText(Path.Combine(folder.FullName, "index.csv"), "file,published_on\n01.txt,2025-12-01\n");
+
+            var (scores, _, _) = IntakeEvaluation.Overlap(folder.FullName, new DateOnly(2026, 1, 31), [0.3, 0.8], null);
+
+            var loose = scores.Single(s => s.Kind == "quote" && s.Threshold == 0.3);
+            var strict = scores.Single(s => s.Kind == "quote" && s.Threshold == 0.8);
+            Assert.Equal((1, 1, 1), (loose.Gold, loose.Proposed, loose.Matched));
+            Assert.Equal(1.0, loose.F1);
+            Assert.Equal(1.0, loose.SpeakerAccuracy);
+            Assert.Equal(0, strict.Matched);
+            Assert.Equal(0.0, strict.F1);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     private static string? DevSet()
     {
         foreach (var candidate in new[] { Environment.GetEnvironmentVariable("PEACETALKS_INTAKE_DEV"), Path.Combine(RepoPaths.Root, "..", "shared", "intake-dev"), "/work/shared/intake-dev" })
