@@ -69,14 +69,15 @@ public sealed class StaleResultTests : ComponentTest
         Held.Release();
 
         // The load-more button comes back once the late page has arrived, and was thrown away.
-        page.WaitForAssertion(() => Assert.Equal("Load more", page.Find("[data-testid=load-more]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal("Load more", page.Find("[data-testid=load-more]").TextContent.Trim()), TimeSpan.FromSeconds(10));
         Assert.Equal(["Actor Y"], Speakers(page));
         Assert.Equal(25, page.FindAll(".statement-card").Count);
 
         // Load more on the current filter still works, and appends its own next page. Found and clicked in one step on
         // the renderer's thread: a render in between would leave the click on a button that is no longer there.
         await page.InvokeAsync(() => page.Find("[data-testid=load-more]").ClickAsync(new()));
-        page.WaitForAssertion(() => Assert.Equal(30, page.FindAll(".statement-card").Count));
+        // A page read on PostgreSQL while the other test projects run can take more than bUnit's default second.
+        page.WaitForAssertion(() => Assert.Equal(30, page.FindAll(".statement-card").Count), TimeSpan.FromSeconds(10));
         Assert.Equal(["Actor Y"], Speakers(page));
     }
 }
