@@ -264,7 +264,7 @@ try
         () => Scenarios.ColdStartAsync(Peer(++port), port, "/"), 1, 3);
     results.Add(new Result("Cold start: process start → first 200 of /timeline (peer: empty ASP.NET Core app, GET /)",
         cold.Ours, cold.Peer, 1, "≤ 3× peer", cold.Ours.MedianMs <= 3 * cold.Peer.MedianMs,
-        $"{howBuilt}; /timeline page {cold.OursOutput.Last} bytes"));
+        $"{howBuilt}; /timeline page {cold.OursOutput.Last} bytes as sent (Brotli)"));
     }
 }
 catch (Exception ex) when (ex is InvalidOperationException or IOException or TimeoutException or HttpRequestException)

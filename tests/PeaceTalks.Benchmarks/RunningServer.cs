@@ -30,6 +30,9 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The size of the first 200 answer, as sent (Brotli when the server compresses it).</summary>
+    public long FirstAnswerBytes { get; private set; }
+
     public string Url(string path) => $"http://127.0.0.1:{_port}{path}";
 
     public static async Task<RunningServer> StartAsync(ProcessStartInfo start, int port, string readyPath, int connections = 1)
@@ -67,6 +70,7 @@ public sealed class RunningServer : IAsyncDisposable
                 using var response = await Http.GetAsync(url);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
+                    FirstAnswerBytes = (await response.Content.ReadAsByteArrayAsync()).Length;
                     return;
                 }
             }

@@ -826,49 +826,11 @@ public sealed class Scenarios : IAsyncDisposable
         return new ScenarioOutput(response.StatusCode == HttpStatusCode.OK ? 1 : 0, "", "");
     }
 
+    /// <summary>Process start → first 200 on <paramref name="path"/>, then the process is stopped (all inside the timing).</summary>
     public static async Task<ScenarioOutput> ColdStartAsync(ProcessStartInfo start, int port, string path)
     {
-        start.UseShellExecute = false;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var url = $"http://127.0.0.1:{port}{path}";
-        using var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (DateTime.UtcNow < deadline)
-            {
-                try
-                {
-                    using var response = await http.GetAsync(url);
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        var body = await response.Content.ReadAsStringAsync();
-                        return new ScenarioOutput(1, response.StatusCode.ToString(), body.Length.ToString(CultureInfo.InvariantCulture));
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"The process exited with {process.ExitCode} before answering {url}");
-                }
-                await Task.Delay(20);
-            }
-            throw new TimeoutException($"No 200 from {url} within 60 s");
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await using var server = await RunningServer.StartAsync(start, port, path);
+        return new ScenarioOutput(1, "OK", server.FirstAnswerBytes.ToString(CultureInfo.InvariantCulture));
     }
 
     public async ValueTask DisposeAsync()

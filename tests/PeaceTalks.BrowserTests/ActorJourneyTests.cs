@@ -51,9 +51,8 @@ public sealed class ActorJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         var home = new HomePage(page);
         await home.OpenAsync();
-        var search = page.Locator("#global-search");
+        var search = await home.OpenSearchAsync();
 
-        await search.FocusAsync();
         await search.PressSequentiallyAsync("Ushak", new() { Delay = 40 });
         // The actor comes first, before the statements that name them (their speaker's name matches too).
         // The top hit is highlighted as the list opens: Enter goes to it.

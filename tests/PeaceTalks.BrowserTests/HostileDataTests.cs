@@ -113,8 +113,7 @@ public sealed class HostileDataTests(BrowserFixture fixture, HostileServer hosti
         await Expect(stances.Evidence).ToContainTextAsync(HostileServer.ScriptQuote);
         await page.Keyboard.PressAsync("Escape");
 
-        var search = page.Locator("#global-search");
-        await search.FocusAsync();
+        var search = await stances.OpenSearchAsync();
         await search.PressSequentiallyAsync("<script>", new() { Delay = 30 });
         await Expect(page.GetByRole(AriaRole.Option).Filter(new() { HasText = "<script>alert('quote')</script>" })).ToBeVisibleAsync();
 

@@ -30,27 +30,68 @@ public sealed record OverlapScore(string Kind, double Threshold, int Gold, int P
 public sealed class LabelledSetException(string message) : Exception(message);
 
 /// <summary>
+/// The labelled set read once and the extractor run once over it: the labels, every candidate with its article, the
+/// article texts (to place spans) and the time each article took. Both scorings and the predictions file read this.
+/// </summary>
+public sealed record ExtractionRun(
+    List<GoldRow> Gold,
+    List<(string File, Candidate Candidate)> Proposed,
+    Dictionary<string, string> Texts,
+    List<double> Milliseconds)
+{
+    public double MeanMs => Milliseconds.Count == 0 ? 0 : Milliseconds.Average();
+    public double MaxMs => Milliseconds.Count == 0 ? 0 : Milliseconds.Max();
+}
+
+/// <summary>
 /// Scores the extractor on a labelled folder in the layout of ../shared/intake-dev (article files, index.csv,
-/// gold.csv, actors.csv). A candidate matches a label with the same file, kind and exact words, one to one.
-/// A label without a date is matched by a candidate that is not sure of the day either ("on or before").
+/// gold.csv, actors.csv): exactly (same file, kind and words) and by span overlap. A label without a date is matched
+/// by a candidate that is not sure of the day either ("on or before").
 /// </summary>
 public static class IntakeEvaluation
 {
-    public static (KindScore Quotes, KindScore Paraphrases, List<string> Misses) Run(string folder, DateOnly today)
+    /// <summary>
+    /// Reads the folder (index.csv, gold.csv, actors.csv and the article files, each checked for its columns, with file,
+    /// row and column named when something is wrong) and runs the extractor over every article once, timing each.
+    /// </summary>
+    public static ExtractionRun Extract(string folder, DateOnly today)
     {
-        var actors = ReadCsv(Path.Combine(folder, "actors.csv"))
+        var actors = ReadCsv(Path.Combine(folder, "actors.csv"), "slug", "name", "role", "alternative_names")
             .Select(r => new KnownActor(r["slug"], r["name"], r["role"], [.. r["alternative_names"].Split('|', StringSplitOptions.RemoveEmptyEntries)]))
             .ToList();
         var extractor = new StatementExtractor(actors, []);
-        var gold = ReadCsv(Path.Combine(folder, "gold.csv")).Select(r => new GoldRow(r["file"], r["speaker"], r["date"], r["quote"], r["kind"])).ToList();
-        var proposed = new List<(string File, Candidate Candidate)>();
-        foreach (var article in ReadCsv(Path.Combine(folder, "index.csv")))
+        var gold = ReadCsv(Path.Combine(folder, "gold.csv"), "file", "speaker", "date", "quote", "kind")
+            .Select(r => new GoldRow(r["file"], r["speaker"], r["date"], r["quote"], r["kind"])).ToList();
+        var run = new ExtractionRun(gold, [], new Dictionary<string, string>(StringComparer.Ordinal), []);
+        var index = ReadCsv(Path.Combine(folder, "index.csv"), "file", "published_on");
+        for (var row = 0; row < index.Count; row++)
         {
-            var text = File.ReadAllText(Path.Combine(folder, article["file"]));
-            DateOnly? published = article["published_on"] is { Length: > 0 } p ? DateOnly.ParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-            proposed.AddRange(extractor.Extract(text, published, today).Select(c => (article["file"], c)));
+            var article = index[row];
+            var path = Path.Combine(folder, article["file"]);
+            if (!File.Exists(path))
+            {
+                throw new LabelledSetException($"index.csv row {row + 2}: the article file '{article["file"]}' does not exist.");
+            }
+            DateOnly? published = null;
+            if (article["published_on"] is { Length: > 0 } p)
+            {
+                published = DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+                    : throw new LabelledSetException($"index.csv row {row + 2}, column published_on: '{p}' is not a date (YYYY-MM-DD).");
+            }
+            var text = File.ReadAllText(path);
+            run.Texts[article["file"]] = text;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var candidates = extractor.Extract(text, published, today);
+            run.Milliseconds.Add(clock.Elapsed.TotalMilliseconds);
+            run.Proposed.AddRange(candidates.Select(c => (article["file"], c)));
         }
+        return run;
+    }
 
+    /// <summary>Exact matches: a candidate matches a label with the same file, kind and words, one to one; the misses say why.</summary>
+    public static (KindScore Quotes, KindScore Paraphrases, List<string> Misses) Exact(ExtractionRun run)
+    {
+        var (gold, proposed) = (run.Gold, run.Proposed);
         var misses = new List<string>();
         KindScore Score(string kind, TextKind textKind)
         {
@@ -95,53 +136,11 @@ public static class IntakeEvaluation
     /// <summary>
     /// Span scores at each threshold: a candidate matches a label of the same article and kind when their character
     /// overlap ÷ the longer span is at least the threshold (one to one, best overlap first). Speaker accuracy is over
-    /// the matched labels; date accuracy over the matched labels that carry a date. Also the extraction time per
-    /// article, and every candidate written as gold.csv's columns when <paramref name="predictions"/> is given.
+    /// the matched labels; date accuracy over the matched labels that carry a date.
     /// </summary>
-    public static (List<OverlapScore> Scores, double MeanMs, double MaxMs) Overlap(string folder, DateOnly today, double[] thresholds, string? predictions)
+    public static List<OverlapScore> Overlap(ExtractionRun run, double[] thresholds)
     {
-        var actors = ReadCsv(Path.Combine(folder, "actors.csv"), "slug", "name", "role", "alternative_names")
-            .Select(r => new KnownActor(r["slug"], r["name"], r["role"], [.. r["alternative_names"].Split('|', StringSplitOptions.RemoveEmptyEntries)]))
-            .ToList();
-        var extractor = new StatementExtractor(actors, []);
-        var gold = ReadCsv(Path.Combine(folder, "gold.csv"), "file", "speaker", "date", "quote", "kind")
-            .Select(r => new GoldRow(r["file"], r["speaker"], r["date"], r["quote"], r["kind"])).ToList();
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var proposed = new List<(string File, Candidate Candidate)>();
-        var times = new List<double>();
-        var index = ReadCsv(Path.Combine(folder, "index.csv"), "file", "published_on");
-        for (var row = 0; row < index.Count; row++)
-        {
-            var article = index[row];
-            var path = Path.Combine(folder, article["file"]);
-            if (!File.Exists(path))
-            {
-                throw new LabelledSetException($"index.csv row {row + 2}: the article file '{article["file"]}' does not exist.");
-            }
-            DateOnly? published = null;
-            if (article["published_on"] is { Length: > 0 } p)
-            {
-                published = DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-                    : throw new LabelledSetException($"index.csv row {row + 2}, column published_on: '{p}' is not a date (YYYY-MM-DD).");
-            }
-            var text = File.ReadAllText(path);
-            texts[article["file"]] = text;
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var candidates = extractor.Extract(text, published, today);
-            times.Add(clock.Elapsed.TotalMilliseconds);
-            proposed.AddRange(candidates.Select(c => (article["file"], c)));
-        }
-        if (predictions is not null)
-        {
-            using var writer = new StreamWriter(predictions);
-            writer.WriteLine("file,speaker,date,quote,kind");
-            foreach (var (file, c) in proposed)
-            {
-                var date = c.Date.Basis == DateBasis.On && c.Date.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
-                writer.WriteLine(string.Join(',', new[] { file, c.Speaker.Name, date, c.Text, c.Kind == TextKind.Quote ? "quote" : "paraphrase" }.Select(Cell)));
-            }
-        }
-
+        var (gold, proposed, texts) = (run.Gold, run.Proposed, run.Texts);
         (int Start, int Length) Span(string file, string words) =>
             texts.TryGetValue(file, out var text) && text.IndexOf(words, StringComparison.Ordinal) is var at and >= 0 ? (at, words.Length) : (-1, words.Length);
 
@@ -196,7 +195,19 @@ public static class IntakeEvaluation
                 scores.Add(new OverlapScore(kind, threshold, labels.Count, candidates.Count, matched, speakerRight, dated, dateRight));
             }
         }
-        return (scores, times.Count == 0 ? 0 : times.Average(), times.Count == 0 ? 0 : times.Max());
+        return scores;
+    }
+
+    /// <summary>Every candidate written in gold.csv's columns, to compare with the labels by hand or with another tool.</summary>
+    public static void WritePredictions(ExtractionRun run, string path)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("file,speaker,date,quote,kind");
+        foreach (var (file, c) in run.Proposed)
+        {
+            var date = c.Date.Basis == DateBasis.On && c.Date.Date is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+            writer.WriteLine(string.Join(',', new[] { file, c.Speaker.Name, date, c.Text, c.Kind == TextKind.Quote ? "quote" : "paraphrase" }.Select(Cell)));
+        }
     }
 
     private static string Cell(string value) =>

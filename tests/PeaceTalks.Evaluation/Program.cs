@@ -13,20 +13,22 @@ if (folder is null || !File.Exists(Path.Combine(folder, "gold.csv")))
     Console.Error.WriteLine("No labelled set found: pass its folder (with index.csv, gold.csv, actors.csv and the article files).");
     return 2;
 }
-List<OverlapScore> overlaps;
-double meanMs, maxMs;
-KindScore quotes, paraphrases;
-List<string> misses;
+ExtractionRun run;
 try
 {
-    (overlaps, meanMs, maxMs) = IntakeEvaluation.Overlap(folder, new DateOnly(2026, 1, 31), [0.3, 0.8], Option("--predictions"));
-    (quotes, paraphrases, misses) = IntakeEvaluation.Run(folder, new DateOnly(2026, 1, 31));
+    run = IntakeEvaluation.Extract(folder, new DateOnly(2026, 1, 31));
 }
 catch (LabelledSetException ex)
 {
     Console.Error.WriteLine($"{Path.GetFullPath(folder)}: {ex.Message}");
     return 2;
 }
+if (Option("--predictions") is { } predictions)
+{
+    IntakeEvaluation.WritePredictions(run, predictions);
+}
+var (quotes, paraphrases, misses) = IntakeEvaluation.Exact(run);
+var overlaps = IntakeEvaluation.Overlap(run, [0.3, 0.8]);
 Console.WriteLine($"Article intake on {Path.GetFullPath(folder)}");
 Console.WriteLine("| Kind | Labelled | Proposed | Matched exactly | Precision | Recall | Speaker right | Date right |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -44,7 +46,7 @@ foreach (var o in overlaps)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {o.Kind} | {o.Threshold:0.0} | {o.Precision:P0} | {o.Recall:P0} | {o.F1:P0} | {o.SpeakerAccuracy:P0} | {o.DateAccuracy:P0} |"));
 }
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Time per article: {meanMs:N1} ms mean, {maxMs:N1} ms at most."));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Time per article: {run.MeanMs:N1} ms mean, {run.MaxMs:N1} ms at most."));
 if (args.Contains("--misses"))
 {
     misses.ForEach(Console.WriteLine);

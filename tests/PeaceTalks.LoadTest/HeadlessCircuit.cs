@@ -252,10 +252,22 @@ public sealed class HeadlessCircuit : IAsyncDisposable
                 _rendererInterop = interop;
             }
         }
-        if (asyncHandle == 0)
+        if (asyncHandle != 0)
         {
-            return; // fire-and-forget call: no answer expected
+            await AnswerAsync(asyncHandle, identifier, resultType);
         }
+        if (identifier == "Blazor._internal.Virtualize.init" && DotNetObjectIn(argsJson) is { } virtualize)
+        {
+            // A virtualised list reads no rows until the browser's IntersectionObserver reports that its leading spacer
+            // is in view: at the top of the list that is a report of a 0-pixel overlap in a 768-pixel window, and the
+            // list then reads and draws the rows that fill the window plus its overscan, as it does in a browser.
+            var callId = Interlocked.Increment(ref _calls).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await _hub!.SendAsync("BeginInvokeDotNetFromJS", callId, null, "OnSpacerBeforeVisible", virtualize, $"[0,0,{JsResults.WindowHeight}]");
+        }
+    }
+
+    private async Task AnswerAsync(long asyncHandle, string identifier, int resultType)
+    {
         // A module import (result type 1) gives the page a JavaScript object reference; calls on it name its id.
         var result = resultType == 1 ? $$"""{"__jsObjectId":{{asyncHandle}}}""" : JsResults.For(identifier);
         var payload = $"[{asyncHandle},true,{result}]";
@@ -295,9 +307,12 @@ public sealed class HeadlessCircuit : IAsyncDisposable
 /// </summary>
 public static class JsResults
 {
+    /// <summary>The window the simulated reader looks through: a common laptop screen.</summary>
+    public const int WindowHeight = 768;
+
     public static string For(string identifier) => identifier switch
     {
-        "mudThemeProvider.isDarkMode" => "false",
+        "prefersDark" => "false",
         "timeZone" => "\"UTC\"",
         "window.hasOwnProperty" => "true",
         "mudpopoverHelper.countProviders" => "1",

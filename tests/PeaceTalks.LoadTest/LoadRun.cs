@@ -17,11 +17,15 @@ public sealed record LevelResult(
     double P99Ms,
     double ManagedBytesPerCircuit,
     double WorkingSetBytesPerCircuit,
+    double TimelineManagedBytesPerCircuit,
+    double TimelineWorkingSetBytesPerCircuit,
+    double TimelineManagedBytesPerAddedCircuit,
     double CpuPercent,
+    double ClientCpuPercent,
     double SecondsHeld);
 
 /// <summary>The run's settings: levels, ramp, hold time and think time, all bounded.</summary>
-public sealed record LoadOptions(Uri Url, int[] Levels, int RampPerSecond, TimeSpan Hold, TimeSpan Think, TimeSpan StepTimeout)
+public sealed record LoadOptions(Uri Url, int[] Levels, int RampPerSecond, TimeSpan Hold, TimeSpan Think, TimeSpan StepTimeout, TimeSpan ParkedHold)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -44,15 +48,18 @@ public sealed record LoadOptions(Uri Url, int[] Levels, int RampPerSecond, TimeS
             int.Parse(Get("ramp") ?? "50", CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(int.Parse(Get("hold") ?? "30", CultureInfo.InvariantCulture)),
             TimeSpan.FromMilliseconds(int.Parse(Get("think") ?? "2000", CultureInfo.InvariantCulture)),
-            TimeSpan.FromSeconds(10));
+            TimeSpan.FromSeconds(10),
+            // Keeps the readers parked on the timeline this long after the reading, to take a heap dump of that state.
+            TimeSpan.FromSeconds(int.Parse(Get("parked-hold") ?? "0", CultureInfo.InvariantCulture)));
     }
 }
 
 /// <summary>
-/// Many simulated readers, level by level: each opens the timeline, filters it by an actor, goes to the stance
-/// matrix, clicks a cell to open its evidence, moves the as-of date, and back, with think time between steps. After each level has been held, the server
-/// reports its memory after a full collection; the run stops by itself at the last level, or early when p95 passes
-/// one second or more than 1 % of steps fail.
+/// Many simulated readers, level by level: each opens the timeline, filters it by an actor, clicks "Load more" when
+/// there is more, goes to the stance matrix, clicks a cell to open its evidence, moves the as-of date, and back, with
+/// think time between steps. After each level has been held, the server reports its memory after a full collection,
+/// once mid-script and once with every reader parked on the timeline; the run stops by itself at the last level, or
+/// early when p95 passes one second or more than 1 % of steps fail.
 /// </summary>
 public sealed class LoadRun(LoadOptions options, TextWriter log)
 {
@@ -61,6 +68,10 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     private readonly ConcurrentBag<(string Step, double Ms)> _latencies = [];
     private int _errors;
     private int _steps;
+    // While set, readers go to the plain timeline after their current step and wait there, so the server's memory
+    // can be read with every circuit on the timeline page (the figure).
+    private TaskCompletionSource? _resume;
+    private int _parked;
 
     public static async Task<int> MainAsync(string[] args)
     {
@@ -76,12 +87,12 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         }
         var results = await new LoadRun(options, Console.Out).RunAsync(CancellationToken.None);
         Console.WriteLine();
-        Console.WriteLine("| Circuits held | Steps | Errors | p50 | p95 | p99 | Managed heap per circuit | Working set per circuit | CPU |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Circuits held | Steps | Errors | p50 | p95 | p99 | Managed heap per circuit, on the timeline | per circuit added since the level before | Working set per circuit, on the timeline | Managed heap per circuit, mid-script | Server CPU | Client CPU |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Held:N0} of {r.Circuits:N0} | {r.Steps:N0} | {r.Errors:N0} | {r.P50Ms:N0} ms | {r.P95Ms:N0} ms | {r.P99Ms:N0} ms | {r.ManagedBytesPerCircuit / 1024:N0} KB | {r.WorkingSetBytesPerCircuit / 1024:N0} KB | {r.CpuPercent:N0} % |"));
+                $"| {r.Held:N0} of {r.Circuits:N0} | {r.Steps:N0} | {r.Errors:N0} | {r.P50Ms:N0} ms | {r.P95Ms:N0} ms | {r.P99Ms:N0} ms | {r.TimelineManagedBytesPerCircuit / 1024:N0} KB | {r.TimelineManagedBytesPerAddedCircuit / 1024:N0} KB | {r.TimelineWorkingSetBytesPerCircuit / 1024:N0} KB | {r.ManagedBytesPerCircuit / 1024:N0} KB | {r.CpuPercent:N0} % | {r.ClientCpuPercent:N0} % |"));
         }
         var folder = Path.Combine("artifacts", "loadtest");
         Directory.CreateDirectory(folder);
@@ -110,6 +121,9 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var results = new List<LevelResult>();
         var random = new Random(1);
+        // Each level's timeline reading, to give what the circuits added since the level before cost each (the
+        // server's fixed costs, such as pooled buffers that grow with load, weigh less there than in the average).
+        var previous = (Circuits: baseline.Circuits, ManagedBytes: baseline.ManagedBytes);
         try
         {
             foreach (var level in options.Levels)
@@ -127,9 +141,12 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
                 Interlocked.Exchange(ref _errors, 0);
                 Interlocked.Exchange(ref _steps, 0);
                 var before = await MemoryAsync(http, cancellationToken);
+                var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var held = Stopwatch.StartNew();
                 await Task.Delay(options.Hold, cancellationToken);
+                var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds;
                 var after = await MemoryAsync(http, cancellationToken);
+                var parked = await ParkOnTimelineAsync(readers, http, cancellationToken);
                 // Event → render: the steps a reader takes on a live page. Opening a circuit (a page load) is shown on its own.
                 var sorted = _latencies.Where(l => l.Step != OpenStep).Select(l => l.Ms).Order().ToArray();
                 foreach (var step in _latencies.GroupBy(l => l.Step).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -140,14 +157,20 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
                 }
                 double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
                 var heldCircuits = after.Circuits - baseline.Circuits;
+                double PerCircuit(long bytes, long baselineBytes) => heldCircuits == 0 ? 0 : (bytes - baselineBytes) / (double)heldCircuits;
                 var result = new LevelResult(level, heldCircuits, _steps, _errors, Percentile(0.5), Percentile(0.95), Percentile(0.99),
-                    heldCircuits == 0 ? 0 : (after.ManagedBytes - baseline.ManagedBytes) / (double)heldCircuits,
-                    heldCircuits == 0 ? 0 : (after.WorkingSetBytes - baseline.WorkingSetBytes) / (double)heldCircuits,
+                    PerCircuit(after.ManagedBytes, baseline.ManagedBytes),
+                    PerCircuit(after.WorkingSetBytes, baseline.WorkingSetBytes),
+                    PerCircuit(parked.ManagedBytes, baseline.ManagedBytes),
+                    PerCircuit(parked.WorkingSetBytes, baseline.WorkingSetBytes),
+                    parked.Circuits == previous.Circuits ? 0 : (parked.ManagedBytes - previous.ManagedBytes) / (double)(parked.Circuits - previous.Circuits),
                     100 * (after.CpuSeconds - before.CpuSeconds) / held.Elapsed.TotalSeconds / Environment.ProcessorCount,
+                    100 * clientCpu / held.Elapsed.TotalSeconds / Environment.ProcessorCount,
                     held.Elapsed.TotalSeconds);
                 results.Add(result);
+                previous = (parked.Circuits, parked.ManagedBytes);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{level} circuits: {heldCircuits} held, {result.Steps} steps, {result.Errors} errors, p95 {result.P95Ms:N0} ms, {result.ManagedBytesPerCircuit / 1024:N0} KB managed per circuit"));
+                    $"{level} circuits: {heldCircuits} held, {result.Steps} steps, {result.Errors} errors, p95 {result.P95Ms:N0} ms, {result.TimelineManagedBytesPerCircuit / 1024:N0} KB managed per circuit on the timeline ({parked.Circuits - baseline.Circuits} parked), {result.ManagedBytesPerCircuit / 1024:N0} KB mid-script"));
                 if (result.P95Ms > 1000 || result.Errors > 0.01 * Math.Max(1, result.Steps))
                 {
                     log.WriteLine("Stopping early: p95 over 1 s or more than 1 % errors.");
@@ -165,10 +188,43 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         return results;
     }
 
+    /// <summary>
+    /// Asks every reader to go to the plain timeline and wait there, reads the server's memory once they all have (or
+    /// after a minute), then lets them go on.
+    /// </summary>
+    private async Task<ServerMemory> ParkOnTimelineAsync(List<Task> readers, HttpClient http, CancellationToken cancellationToken)
+    {
+        var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _resume, resume);
+        try
+        {
+            var until = Stopwatch.StartNew();
+            while (Volatile.Read(ref _parked) < readers.Count(r => !r.IsCompleted) && until.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+            var memory = await MemoryAsync(http, cancellationToken);
+            if (options.ParkedHold > TimeSpan.Zero)
+            {
+                log.WriteLine($"Parked on the timeline: {Volatile.Read(ref _parked)} readers, for {options.ParkedHold.TotalSeconds:N0} s");
+                await Task.Delay(options.ParkedHold, cancellationToken);
+            }
+            return memory;
+        }
+        finally
+        {
+            Volatile.Write(ref _resume, null);
+            resume.SetResult();
+        }
+    }
+
     /// <summary>The words a filled cell of the stance matrix shows: clicking one opens its evidence.</summary>
     private static readonly string[] StanceWords = ["supports", "leans support", "ambiguous", "leans against", "opposes"];
 
-    /// <summary>One reader's script, round and round until the run ends.</summary>
+    /// <summary>
+    /// One reader's script, round and round until the run ends: each round starts on the plain timeline, and a reader
+    /// asked to park goes back there after its current step.
+    /// </summary>
     private async Task ReadAsync(HeadlessCircuit circuit, (string Slug, string Name) actor, int n, CancellationToken cancellationToken)
     {
         var random = new Random(n);
@@ -177,25 +233,82 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             await Step(OpenStep, () => circuit.StartAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
             while (!cancellationToken.IsCancellationRequested)
             {
-                await Think();
-                await Step("filter by an actor", () => circuit.NavigateAsync($"/timeline?actor={actor.Slug}", actor.Name, options.StepTimeout, cancellationToken));
-                await Think();
-                await Step("open the stance matrix", () => circuit.NavigateAsync("/stances", "matrix-count", options.StepTimeout, cancellationToken));
-                // Whether there is a cell to click is known once the page has finished drawing: after the think time.
-                await Think();
-                if (circuit.FirstClickable(StanceWords) is { } cell)
-                {
-                    await Step("open an evidence dialog", () => circuit.ClickAsync(cell, "History", options.StepTimeout, cancellationToken));
-                    await Think();
-                }
-                var day = new DateOnly(2025, 12, 1).AddDays(random.Next(5)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                await Step("change the as-of date", () => circuit.NavigateAsync($"/stances?asof={day}", day, options.StepTimeout, cancellationToken));
-                await Think();
-                await Step("back to the timeline", () => circuit.NavigateAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
+                await Round();
+                await ParkIfAskedAsync(onTimeline: true);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+        }
+
+        async Task Round()
+        {
+            await Think();
+            if (await ParkIfAskedAsync(onTimeline: true))
+            {
+                return;
+            }
+            await Step("filter by an actor", () => circuit.NavigateAsync($"/timeline?actor={actor.Slug}", actor.Name, options.StepTimeout, cancellationToken));
+            // Whether there is something to click is known once the page has finished drawing: after the think time.
+            await Think();
+            if (await ParkIfAskedAsync(onTimeline: false))
+            {
+                return;
+            }
+            if (circuit.CanClick("Load more"))
+            {
+                // The next page's cards arrive in the render that answers the click.
+                await Step("load more", () => circuit.ClickAsync("Load more", "timeline-card", options.StepTimeout, cancellationToken));
+                await Think();
+                if (await ParkIfAskedAsync(onTimeline: false))
+                {
+                    return;
+                }
+            }
+            await Step("open the stance matrix", () => circuit.NavigateAsync("/stances", "matrix-count", options.StepTimeout, cancellationToken));
+            await Think();
+            if (await ParkIfAskedAsync(onTimeline: false))
+            {
+                return;
+            }
+            if (circuit.FirstClickable(StanceWords) is { } cell)
+            {
+                await Step("open an evidence dialog", () => circuit.ClickAsync(cell, "History", options.StepTimeout, cancellationToken));
+                await Think();
+                if (await ParkIfAskedAsync(onTimeline: false))
+                {
+                    return;
+                }
+            }
+            var day = new DateOnly(2025, 12, 1).AddDays(random.Next(5)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await Step("change the as-of date", () => circuit.NavigateAsync($"/stances?asof={day}", day, options.StepTimeout, cancellationToken));
+            await Think();
+            if (!await ParkIfAskedAsync(onTimeline: false))
+            {
+                await Step("back to the timeline", () => circuit.NavigateAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
+            }
+        }
+
+        async Task<bool> ParkIfAskedAsync(bool onTimeline)
+        {
+            if (Volatile.Read(ref _resume) is not { } resume)
+            {
+                return false;
+            }
+            if (!onTimeline)
+            {
+                await Step("back to the timeline", () => circuit.NavigateAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
+            }
+            Interlocked.Increment(ref _parked);
+            try
+            {
+                await resume.Task.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _parked);
+            }
+            return true;
         }
 
         async Task Step(string name, Func<Task<TimeSpan>> step)

@@ -18,6 +18,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using PeaceTalks.Web.Components;
+using PeaceTalks.Web.Components.Layout;
 using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Filtering;
@@ -281,6 +282,7 @@ public static class HostingExtensions
             app.MapServerMemory();
         }
         app.MapStatementFeed();
+        app.MapThemeStylesheet();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", options => options.WithTitle("PeaceTalks API").WithOpenApiRoutePattern("/api/{documentName}/openapi.json"))
             .AllowAnonymous();

@@ -32,4 +32,13 @@ public abstract class BasePage(IPage page)
         }
         await Assertions.Expect(FilterToggle).ToHaveAttributeAsync("aria-expanded", "true");
     }
+
+    /// <summary>The app bar's search is a button until a reader opens it; then the box is drawn and has the focus.</summary>
+    public async Task<ILocator> OpenSearchAsync()
+    {
+        await Page.GetByTestId("search-opener").ClickAsync();
+        var box = Page.Locator("#global-search");
+        await Assertions.Expect(box).ToBeFocusedAsync();
+        return box;
+    }
 }

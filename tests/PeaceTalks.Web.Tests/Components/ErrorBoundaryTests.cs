@@ -27,6 +27,34 @@ public sealed class ErrorBoundaryTests : BunitContext
         Assert.Empty(boundary.FindAll("[data-testid=error-boundary]"));
     }
 
+    [Fact]
+    public void APageLeftBehindCanBeCollectedOnceTheNextPageHasRendered()
+    {
+        var boundary = Render<AppErrorBoundary>(p => p.AddChildContent<LeftPage>());
+        var left = WeakReferenceToTheLeftPage(boundary);
+
+        boundary.Render(p => p.AddChildContent("<p>Next page</p>"));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.Equal("Next page", boundary.Find("p").TextContent);
+        Assert.False(left.IsAlive, "the page left behind is still reachable from the boundary's kept render");
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference WeakReferenceToTheLeftPage(IRenderedComponent<AppErrorBoundary> boundary) =>
+        new(boundary.FindComponent<LeftPage>().Instance);
+
+    private sealed class LeftPage : ComponentBase
+    {
+        // What a page holds: its loaded data.
+        private readonly byte[] _loaded = new byte[100_000];
+
+        protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder) =>
+            builder.AddContent(0, $"Left page with {_loaded.Length} bytes");
+    }
+
     private sealed class FailsOnce : ComponentBase
     {
         public static int Failures;

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Caching.Memory;
+using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Services;
 
 namespace PeaceTalks.Web.Components.Pages;
 
@@ -126,6 +128,24 @@ public abstract class DataPage<TData> : ComponentBase, IDisposable where TData :
 
     /// <summary>The load in progress, for work that belongs to the current address (e.g. "load more").</summary>
     protected LoadContext Current => new(this, _generation, _load?.Token ?? CancellationToken.None);
+
+    /// <summary>
+    /// The next page of a timeline list ("Load more" on the timeline, actor and issue pages), or null when the address
+    /// changed while it was read: a page that arrives after the filter changed belongs to the old list and is dropped.
+    /// </summary>
+    protected async Task<TimelinePage?> NextTimelinePageAsync(TimelineQueries queries, ResolvedFilter filter, TimelineCursor? after)
+    {
+        var load = Current;
+        try
+        {
+            var page = await queries.GetPageAsync(filter, after, cancellationToken: load.Token);
+            return load.IsCurrent ? page : null;
+        }
+        catch (OperationCanceledException) when (load.Token.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
 
     public virtual void Dispose()
     {

@@ -9,17 +9,15 @@ namespace PeaceTalks.Web.Components.Shared;
 /// </summary>
 public static class Sprite
 {
-    /// <summary>The symbol <paramref name="name"/> of icons.svg: voice, quote, paraphrase, event, channel, meeting, place, duration, filter.</summary>
+    /// <summary>The symbol <paramref name="name"/> of icons.svg: the cards' voice, quote, paraphrase, event, channel, meeting, place, duration, filter; the menu's nav-*; the stances' stance-*; the app bar's app-*; download, feed, add.</summary>
     public static RenderFragment Icon(ResourceAssetCollection assets, string name, string? cssClass = null) => builder =>
     {
         builder.OpenElement(0, "svg");
         builder.AddAttribute(1, "class", cssClass is null ? "sprite-icon" : $"sprite-icon {cssClass}");
+        // Sized by the stylesheet (.sprite-icon): each attribute is a render-tree frame that every live page keeps twice.
         builder.AddAttribute(2, "aria-hidden", "true");
-        builder.AddAttribute(3, "focusable", "false");
-        builder.AddAttribute(4, "width", "20");
-        builder.AddAttribute(5, "height", "20");
-        builder.OpenElement(6, "use");
-        builder.AddAttribute(7, "href", $"{assets["icons.svg"]}#{name}");
+        builder.OpenElement(3, "use");
+        builder.AddAttribute(4, "href", $"{assets["icons.svg"]}#{name}");
         builder.CloseElement();
         builder.CloseElement();
     };

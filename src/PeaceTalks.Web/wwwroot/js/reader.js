@@ -6,3 +6,15 @@ export function timeZone() {
         return null;
     }
 }
+
+// Whether the reader's system asks for a dark colour scheme (the theme stylesheet follows it until the reader chooses).
+export function prefersDark() {
+    return window.matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+// The reader's choice from the app bar: "pt-dark" or "pt-light" on the html element (see ThemeStylesheet).
+export function setColourScheme(choice) {
+    const root = document.documentElement;
+    root.classList.remove("pt-dark", "pt-light");
+    root.classList.add(choice);
+}
