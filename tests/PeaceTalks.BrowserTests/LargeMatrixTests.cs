@@ -1,5 +1,8 @@
+extern alias loadtest;
+
 using System.Globalization;
 using System.Text;
+using loadtest::PeaceTalks.LoadTest;
 using PeaceTalks.BrowserTests.Infrastructure;
 using PeaceTalks.BrowserTests.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -81,5 +84,19 @@ public sealed class LargeMatrixTests(BrowserFixture fixture, LargeMatrixServer s
         // A cell far down still opens its evidence.
         await stances.OpenCellWithKeyboardAsync($"actor-{LargeMatrixServer.Actors:000}", "issue-01");
         await Expect(stances.Evidence).ToContainTextAsync($"Synthetic statement {LargeMatrixServer.Actors}.");
+    }
+
+    [Fact]
+    public async Task AHeadlessReaderThatReportsItsWindowGetsTheRowsInView()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(server.App.BaseUrl) };
+        await using var circuit = new HeadlessCircuit(http, new Uri(server.App.BaseUrl));
+
+        // The virtualised matrix reads no rows until the client reports its 768-pixel window; then the first rows
+        // (about fifteen in view, with the overscan either side) arrive in a render batch.
+        await circuit.StartAsync("/stances", "Actor 020", TimeSpan.FromSeconds(15));
+
+        Assert.NotNull(circuit.FirstClickable(["supports", "leans support", "ambiguous", "leans against", "opposes"]));
+        Assert.Empty(circuit.Errors);
     }
 }

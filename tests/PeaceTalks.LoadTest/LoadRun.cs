@@ -112,8 +112,17 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
         var circuits = new List<HeadlessCircuit> { new(http, options.Url) };
         await circuits[0].StartAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken);
         await circuits[0].NavigateAsync($"/timeline?actor={actors[0].Slug}", actors[0].Name, options.StepTimeout, cancellationToken);
+        if (circuits[0].CanClick("Load more"))
+        {
+            await circuits[0].ClickAsync("Load more", "timeline-card", options.StepTimeout, cancellationToken);
+        }
         await circuits[0].NavigateAsync("/stances", "matrix-count", options.StepTimeout, cancellationToken);
+        if (circuits[0].FirstClickable(StanceWords) is { } cell)
+        {
+            await circuits[0].ClickAsync(cell, "History", options.StepTimeout, cancellationToken);
+        }
         await circuits[0].NavigateAsync("/stances?asof=2025-12-03", "2025-12-03", options.StepTimeout, cancellationToken);
+        await circuits[0].NavigateAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken);
         var baseline = await MemoryAsync(http, cancellationToken);
         log.WriteLine($"Baseline (one warm reader): {baseline.Circuits} circuits, managed heap {baseline.ManagedBytes / 1048576.0:N1} MB, working set {baseline.WorkingSetBytes / 1048576.0:N1} MB");
 

@@ -19,13 +19,32 @@ public sealed class StatementCardTests : BunitContext
         Issues = [new IssueRef("territorial-concessions", "Territorial concessions")],
     };
 
-    private readonly Bunit.TestDoubles.BunitAuthorizationContext _authorization;
-
     public StatementCardTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        _authorization = AddAuthorization();
         Services.AddMudServicesForTests();
+    }
+
+    [Fact]
+    public void ACardIsDrawnAgainOnlyWhenWhatItShowsChanged()
+    {
+        List<TimelineItem> items =
+        [
+            new(Statement(TextKind.Quote, "first"), null),
+            new(Statement(TextKind.Quote, "second") with { Id = 2, Key = "k2" }, null),
+        ];
+        var list = Render<TimelineList>(p => p.Add(l => l.Items, items));
+
+        // "Load more": a new list with the same two statements and a third.
+        list.Render(p => p.Add(l => l.Items, [.. items, new TimelineItem(Statement(TextKind.Quote, "third") with { Id = 3, Key = "k3" }, null)]));
+        var cards = list.FindComponents<StatementCard>();
+        Assert.Equal(["“first”", "“second”", "“third”"], cards.Select(c => c.Find("blockquote").TextContent));
+        Assert.Equal([1, 1, 1], cards.Select(c => c.RenderCount));
+
+        // The page finds an editor signed in: every card draws again, with its Edit link.
+        list.Render(p => p.Add(l => l.Items, [.. items, new TimelineItem(Statement(TextKind.Quote, "third") with { Id = 3, Key = "k3" }, null)]).Add(l => l.CanEdit, true));
+        Assert.Equal(3, list.FindAll("[data-testid=edit-statement]").Count);
+        Assert.Equal([2, 2, 2], cards.Select(c => c.RenderCount));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using PeaceTalks.Web.Components.Shared;
 using Microsoft.Extensions.Caching.Memory;
 using PeaceTalks.Web.Filtering;
 using PeaceTalks.Web.Services;
@@ -50,6 +52,11 @@ public abstract class DataPage<TData> : ComponentBase, IDisposable where TData :
 {
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
+    [CascadingParameter] private Task<AuthenticationState>? Authentication { get; set; }
+
+    /// <summary>Whether the page offers "Edit" and "Add" (read once per page and handed to its cards; see <see cref="EditAccess"/>).</summary>
+    protected bool CanEdit { get; private set; }
+
     [Inject] private PrerenderedData Prerendered { get; set; } = default!;
 
     /// <summary>Where the prerender left its data for the live page (see <see cref="PrerenderedData"/>).</summary>
@@ -77,6 +84,7 @@ public abstract class DataPage<TData> : ComponentBase, IDisposable where TData :
 
     protected override async Task OnParametersSetAsync()
     {
+        CanEdit = await EditAccess.CanEditAsync(Authentication);
         var address = Address;
         if (address == _shownAddress)
         {

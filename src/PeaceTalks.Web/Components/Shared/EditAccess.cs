@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using PeaceTalks.Web.Models;
 
-namespace PeaceTalks.Web.Components.Timeline;
+namespace PeaceTalks.Web.Components.Shared;
 
-/// <summary>Whether a card offers "Edit": the same rule as AuthorizeView Roles="Editor,Admin", read from the cascaded state.</summary>
-public static class CardAccess
+/// <summary>
+/// Whether the reader is offered "Edit" and "Add": the same rule as AuthorizeView Roles="Editor,Admin", read from the
+/// cascaded sign-in once per page. Only what is shown follows it; every write checks the role again on the server.
+/// </summary>
+public static class EditAccess
 {
     public static async Task<bool> CanEditAsync(Task<AuthenticationState>? authentication)
     {
