@@ -256,6 +256,14 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         {
             await AnswerAsync(asyncHandle, identifier, resultType);
         }
+        if (identifier == "Blazor._internal.Virtualize.dispose" && DotNetObjectIn(argsJson) is { } released)
+        {
+            // The browser's dispose() stops observing and releases the list's .NET object (DotNetObject.dispose()
+            // calls "__Dispose"); the server never releases it itself, so a client that did not would keep every
+            // list it ever saw, rows and all, alive on the server.
+            var callId = Interlocked.Increment(ref _calls).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await _hub!.SendAsync("BeginInvokeDotNetFromJS", callId, null, "__Dispose", released, "null");
+        }
         if (identifier == "Blazor._internal.Virtualize.init" && DotNetObjectIn(argsJson) is { } virtualize)
         {
             // A virtualised list reads no rows until the browser's IntersectionObserver reports that its leading spacer

@@ -47,7 +47,8 @@ public sealed record LoadOptions(Uri Url, int[] Levels, int RampPerSecond, TimeS
         return new LoadOptions(url, levels,
             int.Parse(Get("ramp") ?? "50", CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(int.Parse(Get("hold") ?? "30", CultureInfo.InvariantCulture)),
-            TimeSpan.FromMilliseconds(int.Parse(Get("think") ?? "2000", CultureInfo.InvariantCulture)),
+            // A reader reads before the next click: 10 s on average (5–15 s). --think 2000 is the stress pace.
+            TimeSpan.FromMilliseconds(int.Parse(Get("think") ?? "10000", CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(10),
             // Keeps the readers parked on the timeline this long after the reading, to take a heap dump of that state.
             TimeSpan.FromSeconds(int.Parse(Get("parked-hold") ?? "0", CultureInfo.InvariantCulture)));
@@ -149,16 +150,23 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
                 _latencies.Clear();
                 Interlocked.Exchange(ref _errors, 0);
                 Interlocked.Exchange(ref _steps, 0);
-                var before = await MemoryAsync(http, cancellationToken);
+                // CPU readings without a forced collection: one would pause the server inside the measured window.
+                var before = await MemoryAsync(http, cancellationToken, collect: false);
                 var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var held = Stopwatch.StartNew();
                 await Task.Delay(options.Hold, cancellationToken);
                 var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalSeconds;
+                var end = await MemoryAsync(http, cancellationToken, collect: false);
+                var heldFor = held.Elapsed;
+                // Event → render: the steps a reader takes on a live page, taken before the memory readings below
+                // (each forces a full collection). Opening a circuit (a page load) is shown on its own.
+                var latencies = _latencies.ToArray();
+                var steps = Volatile.Read(ref _steps);
+                var errors = Volatile.Read(ref _errors);
                 var after = await MemoryAsync(http, cancellationToken);
                 var parked = await ParkOnTimelineAsync(readers, http, cancellationToken);
-                // Event → render: the steps a reader takes on a live page. Opening a circuit (a page load) is shown on its own.
-                var sorted = _latencies.Where(l => l.Step != OpenStep).Select(l => l.Ms).Order().ToArray();
-                foreach (var step in _latencies.GroupBy(l => l.Step).OrderBy(g => g.Key, StringComparer.Ordinal))
+                var sorted = latencies.Where(l => l.Step != OpenStep).Select(l => l.Ms).Order().ToArray();
+                foreach (var step in latencies.GroupBy(l => l.Step).OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
                     var times = step.Select(l => l.Ms).Order().ToArray();
                     log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -167,15 +175,15 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
                 double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
                 var heldCircuits = after.Circuits - baseline.Circuits;
                 double PerCircuit(long bytes, long baselineBytes) => heldCircuits == 0 ? 0 : (bytes - baselineBytes) / (double)heldCircuits;
-                var result = new LevelResult(level, heldCircuits, _steps, _errors, Percentile(0.5), Percentile(0.95), Percentile(0.99),
+                var result = new LevelResult(level, heldCircuits, steps, errors, Percentile(0.5), Percentile(0.95), Percentile(0.99),
                     PerCircuit(after.ManagedBytes, baseline.ManagedBytes),
                     PerCircuit(after.WorkingSetBytes, baseline.WorkingSetBytes),
                     PerCircuit(parked.ManagedBytes, baseline.ManagedBytes),
                     PerCircuit(parked.WorkingSetBytes, baseline.WorkingSetBytes),
                     parked.Circuits == previous.Circuits ? 0 : (parked.ManagedBytes - previous.ManagedBytes) / (double)(parked.Circuits - previous.Circuits),
-                    100 * (after.CpuSeconds - before.CpuSeconds) / held.Elapsed.TotalSeconds / Environment.ProcessorCount,
-                    100 * clientCpu / held.Elapsed.TotalSeconds / Environment.ProcessorCount,
-                    held.Elapsed.TotalSeconds);
+                    100 * (end.CpuSeconds - before.CpuSeconds) / heldFor.TotalSeconds / Environment.ProcessorCount,
+                    100 * clientCpu / heldFor.TotalSeconds / Environment.ProcessorCount,
+                    heldFor.TotalSeconds);
                 results.Add(result);
                 previous = (parked.Circuits, parked.ManagedBytes);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -344,9 +352,9 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
 
     public sealed record ServerMemory(int Circuits, long ManagedBytes, long GcHeapBytes, long WorkingSetBytes, double CpuSeconds);
 
-    public static async Task<ServerMemory> MemoryAsync(HttpClient http, CancellationToken cancellationToken)
+    public static async Task<ServerMemory> MemoryAsync(HttpClient http, CancellationToken cancellationToken, bool collect = true)
     {
-        using var response = await http.GetAsync("diagnostics/memory", cancellationToken);
+        using var response = await http.GetAsync(collect ? "diagnostics/memory" : "diagnostics/memory?collect=false", cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException("The server does not report its memory: start it with Diagnostics__MemoryEndpoint=true.");
