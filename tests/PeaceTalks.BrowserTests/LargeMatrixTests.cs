@@ -93,8 +93,8 @@ public sealed class LargeMatrixTests(BrowserFixture fixture, LargeMatrixServer s
         await using var circuit = new HeadlessCircuit(http, new Uri(server.App.BaseUrl));
 
         // The virtualised matrix reads no rows until the client reports its 768-pixel window; then the first rows
-        // (about fifteen in view, with the overscan either side) arrive in a render batch.
-        await circuit.StartAsync("/stances", "Actor 020", TimeSpan.FromSeconds(15));
+        // (fifteen in a 768-pixel window of 52-pixel rows, with two more below) arrive in a render batch.
+        await circuit.StartAsync("/stances", "Actor 015", TimeSpan.FromSeconds(15));
 
         Assert.NotNull(circuit.FirstClickable(["supports", "leans support", "ambiguous", "leans against", "opposes"]));
         Assert.Empty(circuit.Errors);
