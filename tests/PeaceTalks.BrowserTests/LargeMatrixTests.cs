@@ -87,6 +87,33 @@ public sealed class LargeMatrixTests(BrowserFixture fixture, LargeMatrixServer s
     }
 
     [Fact]
+    public async Task AWideMatrixShowsTwelveIssuesAtATimeAndTheAddressSaysWhich()
+    {
+        var page = await fixture.NewPageAsync(server.App.BaseUrl, 1366, 900);
+        var stances = new StancesPage(page);
+        await stances.OpenAsync();
+        var headers = stances.ColumnHeaders;
+
+        await Expect(page.GetByTestId("matrix-columns")).ToHaveTextAsync($"Issues 1–12 of {LargeMatrixServer.Issues}");
+        await Expect(headers).ToHaveCountAsync(1 + 12);
+        await Expect(page.GetByTestId("earlier-issues")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("more-issues").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("issues-page=2"));
+        await Expect(page.GetByTestId("matrix-columns")).ToHaveTextAsync($"Issues 13–{LargeMatrixServer.Issues} of {LargeMatrixServer.Issues}");
+        await Expect(headers.Nth(1)).ToHaveTextAsync("Issue 13");
+        await Expect(page.GetByTestId("more-issues")).ToHaveCountAsync(0);
+        await stances.OpenCellWithKeyboardAsync("actor-001", "issue-13");
+        await Expect(stances.Evidence).ToContainTextAsync("Synthetic statement 1.");
+
+        // A page of columns that does not exist shows the nearest one; a word shows the first.
+        await page.GotoAsync("/stances?issues-page=99");
+        await Expect(page.GetByTestId("matrix-columns")).ToHaveTextAsync($"Issues 13–{LargeMatrixServer.Issues} of {LargeMatrixServer.Issues}");
+        await page.GotoAsync("/stances?issues-page=abc");
+        await Expect(page.GetByTestId("matrix-columns")).ToHaveTextAsync($"Issues 1–12 of {LargeMatrixServer.Issues}");
+    }
+
+    [Fact]
     public async Task AHeadlessReaderThatReportsItsWindowGetsTheRowsInView()
     {
         using var http = new HttpClient { BaseAddress = new Uri(server.App.BaseUrl) };
