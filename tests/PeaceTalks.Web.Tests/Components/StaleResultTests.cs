@@ -53,6 +53,24 @@ public sealed class StaleResultTests : ComponentTest
     }
 
     [Fact]
+    public async Task LoadMoreClickedBeforeTheCountsArriveKeepsWhatItAdded()
+    {
+        await AddTwoTalkativeActorsAsync();
+        // The counts come after the first page (a text search can take long to count): hold them back.
+        Held.HoldNext(command => command.CommandText.Contains("COUNT(", StringComparison.OrdinalIgnoreCase));
+        var page = RenderAt<TimelinePage>("/timeline?actor=actor-x");
+        await Held.Held;
+        page.WaitForAssertion(() => Assert.Equal(25, page.FindAll(".statement-card").Count), TimeSpan.FromSeconds(10));
+
+        await page.InvokeAsync(() => page.Find("[data-testid=load-more]").ClickAsync(new()));
+        page.WaitForAssertion(() => Assert.Equal(30, page.FindAll(".statement-card").Count), TimeSpan.FromSeconds(10));
+        Held.Release();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=timeline-count]")), TimeSpan.FromSeconds(10));
+        Assert.Equal(30, page.FindAll(".statement-card").Count);
+    }
+
+    [Fact]
     public async Task LoadMoreThatFinishesAfterTheFilterChangedAppendsNothing()
     {
         await AddTwoTalkativeActorsAsync();
