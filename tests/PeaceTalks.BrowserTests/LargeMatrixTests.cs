@@ -123,7 +123,7 @@ public sealed class LargeMatrixTests(BrowserFixture fixture, LargeMatrixServer s
         // (fifteen in a 768-pixel window of 52-pixel rows, with two more below) arrive in a render batch.
         await circuit.StartAsync("/stances", "Actor 015", TimeSpan.FromSeconds(15));
 
-        Assert.NotNull(circuit.FirstClickable(["supports", "leans support", "ambiguous", "leans against", "opposes"]));
+        Assert.NotNull(circuit.FirstClickable(LoadRun.StanceWords));
         Assert.Empty(circuit.Errors);
     }
 }

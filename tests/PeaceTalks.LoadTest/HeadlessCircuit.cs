@@ -143,10 +143,16 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         const string mouse = """{"detail":1,"screenX":0,"screenY":0,"clientX":0,"clientY":0,"offsetX":0,"offsetY":0,"pageX":0,"pageY":0,"movementX":0,"movementY":0,"button":0,"buttons":0,"ctrlKey":false,"shiftKey":false,"altKey":false,"metaKey":false,"type":"click"}""";
         var rendered = Expect(expectedText);
         var clock = Stopwatch.StartNew();
-        var callId = Interlocked.Increment(ref _calls).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await _hub!.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", interop, $"[{descriptor},{mouse}]", cancellationToken);
+        await InvokeDotNetAsync("DispatchEventAsync", interop, $"[{descriptor},{mouse}]", cancellationToken);
         await WaitAsync(rendered, expectedText, timeout, cancellationToken);
         return clock.Elapsed;
+    }
+
+    /// <summary>A call from the page's JavaScript to a method of a .NET object the server handed it, as DotNet.invokeMethodAsync makes.</summary>
+    private Task InvokeDotNetAsync(string method, long dotNetObjectId, string argsJson, CancellationToken cancellationToken = default)
+    {
+        var callId = Interlocked.Increment(ref _calls).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return _hub!.SendAsync("BeginInvokeDotNetFromJS", callId, null, method, dotNetObjectId, argsJson, cancellationToken);
     }
 
     private HubConnection BuildWithBlazorPack()
@@ -261,16 +267,14 @@ public sealed class HeadlessCircuit : IAsyncDisposable
             // The browser's dispose() stops observing and releases the list's .NET object (DotNetObject.dispose()
             // calls "__Dispose"); the server never releases it itself, so a client that did not would keep every
             // list it ever saw, rows and all, alive on the server.
-            var callId = Interlocked.Increment(ref _calls).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await _hub!.SendAsync("BeginInvokeDotNetFromJS", callId, null, "__Dispose", released, "null");
+            await InvokeDotNetAsync("__Dispose", released, "null");
         }
         if (identifier == "Blazor._internal.Virtualize.init" && DotNetObjectIn(argsJson) is { } virtualize)
         {
             // A virtualised list reads no rows until the browser's IntersectionObserver reports that its leading spacer
             // is in view: at the top of the list that is a report of a 0-pixel overlap in a 768-pixel window, and the
             // list then reads and draws the rows that fill the window plus its overscan, as it does in a browser.
-            var callId = Interlocked.Increment(ref _calls).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await _hub!.SendAsync("BeginInvokeDotNetFromJS", callId, null, "OnSpacerBeforeVisible", virtualize, $"[0,0,{JsResults.WindowHeight}]");
+            await InvokeDotNetAsync("OnSpacerBeforeVisible", virtualize, $"[0,0,{JsResults.WindowHeight}]");
         }
     }
 

@@ -236,7 +236,7 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
     }
 
     /// <summary>The words a filled cell of the stance matrix shows: clicking one opens its evidence.</summary>
-    private static readonly string[] StanceWords = ["supports", "leans support", "ambiguous", "leans against", "opposes"];
+    public static readonly string[] StanceWords = ["supports", "leans support", "ambiguous", "leans against", "opposes"];
 
     /// <summary>
     /// One reader's script, round and round until the run ends: each round starts on the plain timeline, and a reader
@@ -265,45 +265,41 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             {
                 return;
             }
-            await Step("filter by an actor", () => circuit.NavigateAsync($"/timeline?actor={actor.Slug}", actor.Name, options.StepTimeout, cancellationToken));
             // Whether there is something to click is known once the page has finished drawing: after the think time.
-            await Think();
-            if (await ParkIfAskedAsync(onTimeline: false))
+            if (await StepThenThinkAsync("filter by an actor", () => circuit.NavigateAsync($"/timeline?actor={actor.Slug}", actor.Name, options.StepTimeout, cancellationToken)))
             {
                 return;
             }
-            if (circuit.CanClick("Load more"))
-            {
-                // The next page's cards arrive in the render that answers the click.
-                await Step("load more", () => circuit.ClickAsync("Load more", "timeline-card", options.StepTimeout, cancellationToken));
-                await Think();
-                if (await ParkIfAskedAsync(onTimeline: false))
-                {
-                    return;
-                }
-            }
-            await Step("open the stance matrix", () => circuit.NavigateAsync("/stances", "matrix-count", options.StepTimeout, cancellationToken));
-            await Think();
-            if (await ParkIfAskedAsync(onTimeline: false))
+            // The next page's cards arrive in the render that answers the click.
+            if (circuit.CanClick("Load more")
+                && await StepThenThinkAsync("load more", () => circuit.ClickAsync("Load more", "timeline-card", options.StepTimeout, cancellationToken)))
             {
                 return;
             }
-            if (circuit.FirstClickable(StanceWords) is { } cell)
+            if (await StepThenThinkAsync("open the stance matrix", () => circuit.NavigateAsync("/stances", "matrix-count", options.StepTimeout, cancellationToken)))
             {
-                await Step("open an evidence dialog", () => circuit.ClickAsync(cell, "History", options.StepTimeout, cancellationToken));
-                await Think();
-                if (await ParkIfAskedAsync(onTimeline: false))
-                {
-                    return;
-                }
+                return;
+            }
+            if (circuit.FirstClickable(StanceWords) is { } cell
+                && await StepThenThinkAsync("open an evidence dialog", () => circuit.ClickAsync(cell, "History", options.StepTimeout, cancellationToken)))
+            {
+                return;
             }
             var day = new DateOnly(2025, 12, 1).AddDays(random.Next(5)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await Step("change the as-of date", () => circuit.NavigateAsync($"/stances?asof={day}", day, options.StepTimeout, cancellationToken));
-            await Think();
-            if (!await ParkIfAskedAsync(onTimeline: false))
+            if (await StepThenThinkAsync("change the as-of date", () => circuit.NavigateAsync($"/stances?asof={day}", day, options.StepTimeout, cancellationToken)))
             {
-                await Step("back to the timeline", () => circuit.NavigateAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
+                return;
             }
+            await Step("back to the timeline", () => circuit.NavigateAsync("/timeline", "timeline-count", options.StepTimeout, cancellationToken));
+        }
+
+        // A step, the reader's think time, then whether the reader was asked to park (it has gone back to the timeline
+        // and waited there, and the round starts again).
+        async Task<bool> StepThenThinkAsync(string name, Func<Task<TimeSpan>> step)
+        {
+            await Step(name, step);
+            await Think();
+            return await ParkIfAskedAsync(onTimeline: false);
         }
 
         async Task<bool> ParkIfAskedAsync(bool onTimeline)

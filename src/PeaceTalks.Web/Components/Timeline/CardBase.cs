@@ -13,7 +13,7 @@ namespace PeaceTalks.Web.Components.Timeline;
 public abstract class CardBase : ComponentBase
 {
     private object? _shown;
-    private bool _changed = true;
+    private bool _changed;
 
     /// <summary>Whether the card offers its "Edit" link (the reader is an editor or an admin).</summary>
     [Parameter] public bool CanEdit { get; set; }
