@@ -6,6 +6,7 @@ using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Filtering;
 using PeaceTalks.Web.Services;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Benchmarks;
 
@@ -67,14 +68,14 @@ internal static class PostgresBenchmark
         var exporter = sqlite.Service<CsvExporter>();
         var all = new ResolvedFilter(DashboardFilter.Empty, [], [], [], []);
         var files = new List<string>();
-        foreach (var (format, rows) in new (CsvFormat, IAsyncEnumerable<string?[]>)[]
+        foreach (var (format, rows) in new (RecordType, IAsyncEnumerable<string?[]>)[]
         {
-            (CsvFormat.Issues, exporter.IssuesAsync()),
-            (CsvFormat.Actors, exporter.ActorsAsync(all)),
-            (CsvFormat.Sources, exporter.SourcesAsync()),
-            (CsvFormat.Meetings, exporter.MeetingsAsync(all)),
-            (CsvFormat.Statements, exporter.StatementsAsync(all)),
-            (CsvFormat.Positions, exporter.PositionsAsync(all, latestOnly: false)),
+            (RecordTypes.Issues, exporter.IssuesAsync()),
+            (RecordTypes.Actors, exporter.ActorsAsync(all)),
+            (RecordTypes.Sources, exporter.SourcesAsync()),
+            (RecordTypes.Meetings, exporter.MeetingsAsync(all)),
+            (RecordTypes.Statements, exporter.StatementsAsync(all)),
+            (RecordTypes.Positions, exporter.PositionsAsync(all, latestOnly: false)),
         })
         {
             var file = Path.Combine(scratch, $"pg-{format.Name}.csv");

@@ -13,6 +13,7 @@ using PeaceTalks.Web.Extensions;
 using PeaceTalks.Web.Filtering;
 using PeaceTalks.Web.Models;
 using PeaceTalks.Web.Services;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Benchmarks;
 
@@ -391,7 +392,7 @@ public sealed class Scenarios : IAsyncDisposable
         }
         await using (var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.SequentialScan))
         {
-            await exporter.WriteAsync(CsvFormat.Positions, Counted(), stream, byteOrderMark: true);
+            await exporter.WriteAsync(RecordTypes.Positions, Counted(), stream, byteOrderMark: true);
         }
         return new ScenarioOutput(rows, first ?? "", last ?? "");
     }
@@ -463,8 +464,8 @@ public sealed class Scenarios : IAsyncDisposable
         var signedIn = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(principal.Claims, IdentityConstants.ApplicationScheme));
         _edits = new RecordEditService(Get<IDbContextFactory<PeaceTalks.Web.Data.PeaceTalksDbContext>>(),
             new EditorAccess(new SignedIn(signedIn), Get<IServiceScopeFactory>()));
-        _editVersion = (await _edits.LoadAsync(CsvTable.Statements, EditedKey))!.Version;
-        _editValues = new Dictionary<string, string?>((await _edits.LoadAsync(CsvTable.Statements, EditedKey))!.Values);
+        _editVersion = (await _edits.LoadAsync(RecordTypes.Statements, EditedKey))!.Version;
+        _editValues = new Dictionary<string, string?>((await _edits.LoadAsync(RecordTypes.Statements, EditedKey))!.Values);
     }
 
     private Dictionary<string, string?> _editValues = [];
@@ -474,7 +475,7 @@ public sealed class Scenarios : IAsyncDisposable
     public async Task<ScenarioOutput> EditOursAsync()
     {
         _editValues["text"] = $"Edited wording, run {++_editRun}";
-        var result = await _edits!.SaveAsync(CsvTable.Statements, EditedKey, _editValues, _editVersion, "benchmark");
+        var result = await _edits!.SaveAsync(RecordTypes.Statements, EditedKey, _editValues, _editVersion, "benchmark");
         if (result is not SaveResult.Saved saved)
         {
             throw new InvalidOperationException($"Save failed: {result}");
@@ -540,7 +541,7 @@ public sealed class Scenarios : IAsyncDisposable
         var exporter = Get<CsvExporter>();
         var everything = await Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty);
         await using var stream = File.Create(file);
-        await exporter.WriteAsync(CsvFormat.Statements, exporter.StatementsAsync(everything), stream, byteOrderMark: true);
+        await exporter.WriteAsync(RecordTypes.Statements, exporter.StatementsAsync(everything), stream, byteOrderMark: true);
         return stream.Length;
     }
 

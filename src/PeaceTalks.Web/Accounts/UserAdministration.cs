@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Accounts;
 

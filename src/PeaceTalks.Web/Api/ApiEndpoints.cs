@@ -2,6 +2,7 @@ using System.Text.Json;
 using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Filtering;
 using PeaceTalks.Web.Services;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Api;
 
@@ -14,7 +15,7 @@ public static class ApiEndpoints
     public const string CorsPolicy = "api-read";
     public const string RateLimit = "api";
 
-    private static readonly string[] StatementNames = ["actor", "side", "issue", "from", "to", "q", "order", "retracted", "limit", "cursor"];
+    private static readonly string[] StatementNames = [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Text, FilterNames.Order, FilterNames.Retracted, ApiQuery.LimitName, ApiQuery.CursorName];
 
     public static RouteGroupBuilder MapPeaceTalksApi(this IEndpointRouteBuilder app)
     {
@@ -27,25 +28,25 @@ public static class ApiEndpoints
             .WithSummary("One statement by its key.")
             .Produces<ApiStatement>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        MapTable(api, "actors", "Actors (people, governments, organisations).", ["side", "q", "retracted"],
-            (e, f, ct) => e.ActorsAsync(f, ct), CsvFormat.Actors);
-        MapTable(api, "issues", "The disputed issues.", ["retracted"],
-            (e, f, ct) => e.IssuesAsync(f.Filter.IncludeRetracted, ct), CsvFormat.Issues);
-        MapTable(api, "sources", "The sources every statement and position points to.", ["retracted"],
-            (e, f, ct) => e.SourcesAsync(f.Filter.IncludeRetracted, ct), CsvFormat.Sources);
-        MapTable(api, "meetings", "Meetings, filtered as on the timeline.", ["actor", "side", "issue", "from", "to", "q", "order", "retracted"],
-            (e, f, ct) => e.MeetingsAsync(f, ct), CsvFormat.Meetings);
-        MapTable(api, "positions", "Every position (the history of each actor's stance on each issue).", ["actor", "side", "issue", "from", "to", "retracted"],
-            (e, f, ct) => e.PositionsAsync(f, latestOnly: false, ct), CsvFormat.Positions);
-        MapTable(api, "stances", "The stance matrix as of a day (asof, default today): each actor's latest position per issue.", ["actor", "side", "issue", "asof"],
-            (e, f, ct) => e.PositionsAsync(f, latestOnly: true, ct), CsvFormat.Positions, live: true);
+        MapTable(api, "actors", "Actors (people, governments, organisations).", [FilterNames.Side, FilterNames.Text, FilterNames.Retracted],
+            (e, f, ct) => e.ActorsAsync(f, ct), RecordTypes.Actors);
+        MapTable(api, "issues", "The disputed issues.", [FilterNames.Retracted],
+            (e, f, ct) => e.IssuesAsync(f.Filter.IncludeRetracted, ct), RecordTypes.Issues);
+        MapTable(api, "sources", "The sources every statement and position points to.", [FilterNames.Retracted],
+            (e, f, ct) => e.SourcesAsync(f.Filter.IncludeRetracted, ct), RecordTypes.Sources);
+        MapTable(api, "meetings", "Meetings, filtered as on the timeline.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Text, FilterNames.Order, FilterNames.Retracted],
+            (e, f, ct) => e.MeetingsAsync(f, ct), RecordTypes.Meetings);
+        MapTable(api, "positions", "Every position (the history of each actor's stance on each issue).", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Retracted],
+            (e, f, ct) => e.PositionsAsync(f, latestOnly: false, ct), RecordTypes.Positions);
+        MapTable(api, "stances", "The stance matrix as of a day (asof, default today): each actor's latest position per issue.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.AsOf],
+            (e, f, ct) => e.PositionsAsync(f, latestOnly: true, ct), RecordTypes.Positions, live: true);
         api.MapGet("/stances/changes", StanceChangesAsync).WithName("ListStanceChanges")
             .WithSummary("Who moved: the cells whose stance on asof differs from the one on since (both required), most recent first.")
             .Produces<ApiStanceChanges>().ProducesValidationProblem().WithQueryParameters(ChangeNames);
         return api;
     }
 
-    private static readonly string[] ChangeNames = ["actor", "side", "issue", "asof", "since"];
+    private static readonly string[] ChangeNames = [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.AsOf, FilterNames.Since];
 
     private static async Task<IResult> StanceChangesAsync(HttpContext context, FilterResolver resolver, StanceQueries stances)
     {
@@ -66,10 +67,10 @@ public static class ApiEndpoints
         var matrix = await stances.GetMatrixAsync(resolved!, context.RequestAborted);
         var changes = matrix.Changes!;
         return Results.Json(new ApiStanceChanges(
-            CsvCells.Date(query.Filter.AsOf!.Value), CsvCells.Date(query.Filter.Since!.Value), changes.Total,
+            Cells.Date(query.Filter.AsOf!.Value), Cells.Date(query.Filter.Since!.Value), changes.Total,
             [.. changes.Latest.Select(c => new ApiStanceChange(c.Actor.Slug, c.Actor.Name, c.IssueSlug,
-                c.From is { } from ? CsvCells.Word(from) : null, CsvCells.Word(c.To),
-                new ApiDate(CsvCells.Date(c.AsOf), CsvCells.Word(c.AsOfPrecision), CsvCells.Word(Models.DateBasis.On))))]),
+                c.From is { } from ? Cells.Word(from) : null, Cells.Word(c.To),
+                new ApiDate(Cells.Date(c.AsOf), Cells.Word(c.AsOfPrecision), Cells.Word(Models.DateBasis.On))))]),
             ApiJsonContext.Default.ApiStanceChanges);
     }
 
@@ -111,7 +112,7 @@ public static class ApiEndpoints
     }
 
     private static void MapTable(RouteGroupBuilder api, string name, string summary, string[] names,
-        Func<CsvExporter, ResolvedFilter, CancellationToken, IAsyncEnumerable<string?[]>> rows, CsvFormat format, bool live = false)
+        Func<CsvExporter, ResolvedFilter, CancellationToken, IAsyncEnumerable<string?[]>> rows, RecordType format, bool live = false)
     {
         api.MapGet($"/{name}", async (HttpContext context, FilterResolver resolver, CsvExporter exporter) =>
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Services;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Api;
 
@@ -36,10 +37,10 @@ public sealed record ApiStatement(
         $"{baseUrl}/statements/{Uri.EscapeDataString(s.Key)}",
         new ApiActorRef(s.Actor.Slug, s.Actor.Name, s.ActorSide, s.ActorRole),
         s.Text,
-        CsvCells.Word(s.Kind),
-        new ApiDate(CsvCells.Date(s.Date), CsvCells.Word(s.DatePrecision), CsvCells.Word(s.DateBasis)),
-        CsvCells.Word(s.Channel),
-        CsvCells.Word(s.Attribution),
+        Cells.Word(s.Kind),
+        new ApiDate(Cells.Date(s.Date), Cells.Word(s.DatePrecision), Cells.Word(s.DateBasis)),
+        Cells.Word(s.Channel),
+        Cells.Word(s.Attribution),
         SourceOf(s.Source),
         s.Via is { } via ? SourceOf(via) : null,
         s.Meeting is { } m ? new ApiMeetingRef(m.Slug, m.Title) : null,
@@ -50,7 +51,7 @@ public sealed record ApiStatement(
 
     // Only http(s) addresses leave the record as links; anything else is not a link a reader should follow.
     private static ApiSourceRef SourceOf(SourceRef s) =>
-        new(s.Key, s.Title, s.Outlet, Components.Shared.SourceLine.SafeUrl(s.Url), s.PublishedOn is { } d ? CsvCells.Date(d) : null);
+        new(s.Key, s.Title, s.Outlet, Components.Shared.SourceLine.SafeUrl(s.Url), s.PublishedOn is { } d ? Cells.Date(d) : null);
 }
 
 /// <summary>One page of statements in the timeline's order; <c>next</c> is the cursor of the page after, or null at the end.</summary>

@@ -1,3 +1,4 @@
+using PeaceTalks.Web.Filtering;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -11,18 +12,18 @@ public static class ApiParameters
 {
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
-        ["actor"] = "Actor slug; repeat for several (any of them).",
-        ["side"] = "Side (e.g. Russia, Ukraine); repeat for several.",
-        ["issue"] = "Issue slug; repeat for several.",
-        ["from"] = "First day, YYYY-MM-DD.",
-        ["to"] = "Last day, YYYY-MM-DD.",
-        ["q"] = "Words to find (case and accents folded; \"a phrase\" in double quotes; the last word is also a prefix). At most 200 characters.",
-        ["order"] = "newest (default) or oldest.",
-        ["retracted"] = "include to list retracted items too, with the reason; hide (default).",
-        ["asof"] = "The day the matrix describes, YYYY-MM-DD (default: today).",
-        ["since"] = "The day to compare with, YYYY-MM-DD (before asof).",
-        ["limit"] = "Page size, 1 to 100 (default 25).",
-        ["cursor"] = "The 'next' value of the previous page, with the same filters.",
+        [FilterNames.Actor] = "Actor slug; repeat for several (any of them).",
+        [FilterNames.Side] = "Side (e.g. Russia, Ukraine); repeat for several.",
+        [FilterNames.Issue] = "Issue slug; repeat for several.",
+        [FilterNames.From] = "First day, YYYY-MM-DD.",
+        [FilterNames.To] = "Last day, YYYY-MM-DD.",
+        [FilterNames.Text] = "Words to find (case and accents folded; \"a phrase\" in double quotes; the last word is also a prefix). At most 200 characters.",
+        [FilterNames.Order] = "newest (default) or oldest.",
+        [FilterNames.Retracted] = "include to list retracted items too, with the reason; hide (default).",
+        [FilterNames.AsOf] = "The day the matrix describes, YYYY-MM-DD (default: today).",
+        [FilterNames.Since] = "The day to compare with, YYYY-MM-DD (before asof).",
+        [ApiQuery.LimitName] = "Page size, 1 to 100 (default 25).",
+        [ApiQuery.CursorName] = "The 'next' value of the previous page, with the same filters.",
     };
 
     public static TBuilder WithQueryParameters<TBuilder>(this TBuilder builder, IEnumerable<string> names) where TBuilder : IEndpointConventionBuilder
@@ -38,7 +39,7 @@ public static class ApiParameters
                     Name = name,
                     In = ParameterLocation.Query,
                     Description = Descriptions[name],
-                    Schema = name == "limit" ? new OpenApiSchema { Type = JsonSchemaType.Integer } : new OpenApiSchema { Type = JsonSchemaType.String },
+                    Schema = name == ApiQuery.LimitName ? new OpenApiSchema { Type = JsonSchemaType.Integer } : new OpenApiSchema { Type = JsonSchemaType.String },
                 });
             }
             return Task.CompletedTask;

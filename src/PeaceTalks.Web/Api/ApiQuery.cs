@@ -14,11 +14,13 @@ namespace PeaceTalks.Web.Api;
 /// </summary>
 public sealed class ApiQuery
 {
+    /// <summary>The paging names, beside the filters' (<see cref="FilterNames"/>).</summary>
+    public const string LimitName = "limit";
+    public const string CursorName = "cursor";
+
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;
 
-    /// <summary>The filter names the timeline's URL uses; each endpoint accepts the ones that mean something to it.</summary>
-    public static readonly string[] ListNames = ["actor", "side", "issue"];
 
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
@@ -35,7 +37,7 @@ public sealed class ApiQuery
 
     public bool IsValid => _errors.Count == 0;
 
-    /// <summary>Reads the names in <paramref name="allowed"/>; "limit" and "cursor" among them turn on paging.</summary>
+    /// <summary>Reads the names in <paramref name="allowed"/>; <see cref="LimitName"/> and <see cref="CursorName"/> among them turn on paging.</summary>
     public static ApiQuery Parse(IQueryCollection query, IReadOnlyCollection<string> allowed)
     {
         var result = new ApiQuery(DashboardFilter.Empty);
@@ -46,7 +48,7 @@ public sealed class ApiQuery
                 result.Add(name, $"Unknown parameter. This endpoint takes: {string.Join(", ", allowed)}.");
                 continue;
             }
-            if (values.Count > 1 && !ListNames.Contains(name))
+            if (values.Count > 1 && !FilterNames.Lists.Contains(name))
             {
                 result.Add(name, $"Given {values.Count} times; give it once.");
             }
@@ -57,7 +59,7 @@ public sealed class ApiQuery
                     result.Add(name, $"The value is {value.Length.ToString(CultureInfo.InvariantCulture)} characters long; the limit is {DashboardFilter.MaxTextLength}.");
                 }
             }
-            if (!ListNames.Contains(name) && name is not ("limit" or "cursor"))
+            if (!FilterNames.Lists.Contains(name) && name is not (LimitName or CursorName))
             {
                 // Each value checked on its own, so a problem is put against the parameter that has it.
                 foreach (var problem in FilterOf(query, name).Problems)
@@ -75,11 +77,11 @@ public sealed class ApiQuery
         foreach (var problem in filter.Problems)
         {
             // Only what needs two values together is left: a reversed range or a comparison after the as-of day.
-            result.Add(problem.Contains("comparison", StringComparison.Ordinal) ? "since" : "from", Reason(problem));
+            result.Add(problem.Contains("comparison", StringComparison.Ordinal) ? FilterNames.Since : FilterNames.From, Reason(problem));
         }
         result.Filter = filter with { Problems = [] };
 
-        if (query.TryGetValue("limit", out var limit))
+        if (query.TryGetValue(LimitName, out var limit))
         {
             if (int.TryParse(limit.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxLimit)
             {
@@ -87,15 +89,15 @@ public sealed class ApiQuery
             }
             else
             {
-                result.Add("limit", $"'{DashboardFilter.Shorten(limit.ToString())}' is not a page size; give a whole number from 1 to {MaxLimit}.");
+                result.Add(LimitName, $"'{DashboardFilter.Shorten(limit.ToString())}' is not a page size; give a whole number from 1 to {MaxLimit}.");
             }
         }
-        if (query.TryGetValue("cursor", out var cursor))
+        if (query.TryGetValue(CursorName, out var cursor))
         {
             result.Cursor = ReadCursor(cursor.ToString(), result.Filter);
             if (result.Cursor is null)
             {
-                result.Add("cursor", "Not a cursor of this query: use the 'next' value of the previous page, with the same filters.");
+                result.Add(CursorName, "Not a cursor of this query: use the 'next' value of the previous page, with the same filters.");
             }
         }
         return result;
@@ -146,15 +148,15 @@ public sealed class ApiQuery
     {
         foreach (var slug in Filter.Actors.Where(s => resolved.Actors.All(a => a.Slug != s)))
         {
-            Add("actor", $"No actor '{DashboardFilter.Shorten(slug)}'. /api/v1/actors lists them.");
+            Add(FilterNames.Actor, $"No actor '{DashboardFilter.Shorten(slug)}'. /api/v1/actors lists them.");
         }
         foreach (var slug in Filter.Issues.Where(s => resolved.Issues.All(i => i.Slug != s)))
         {
-            Add("issue", $"No issue '{DashboardFilter.Shorten(slug)}'. /api/v1/issues lists them.");
+            Add(FilterNames.Issue, $"No issue '{DashboardFilter.Shorten(slug)}'. /api/v1/issues lists them.");
         }
         foreach (var side in Filter.Sides.Where(s => !resolved.Sides.Contains(s, StringComparer.OrdinalIgnoreCase)))
         {
-            Add("side", $"No side '{DashboardFilter.Shorten(side)}'.");
+            Add(FilterNames.Side, $"No side '{DashboardFilter.Shorten(side)}'.");
         }
     }
 
@@ -203,9 +205,7 @@ public sealed class ApiQuery
     /// <summary>The filter from the query's values; with <paramref name="only"/>, from that one parameter alone.</summary>
     private static DashboardFilter FilterOf(IQueryCollection query, string? only)
     {
-        StringValues Get(string name) => only is null || only == name ? query[name] : StringValues.Empty;
-        return DashboardFilter.Parse(Get("actor"), Get("side"), Get("issue"), Get("from"), Get("to"), Get("q"), Get("kind"),
-            Get("order"), Get("asof"), Get("since"), Get("retracted"));
+        return DashboardFilter.Read(name => only is null || only == name ? query[name] : StringValues.Empty);
     }
 
     /// <summary>A page's message without what the page does about it ("— filter ignored"): the API refuses instead.</summary>

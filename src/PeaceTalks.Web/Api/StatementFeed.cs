@@ -15,7 +15,7 @@ public static class StatementFeed
 {
     public const int Entries = 50;
 
-    private static readonly string[] Names = ["actor", "side", "issue", "from", "to", "q"];
+    private static readonly string[] Names = [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Text];
 
     public static RouteHandlerBuilder MapStatementFeed(this IEndpointRouteBuilder app) =>
         app.MapGet("/feeds/statements.atom", WriteAsync).RequireRateLimiting(ApiEndpoints.RateLimit).RequireCors(ApiEndpoints.CorsPolicy)

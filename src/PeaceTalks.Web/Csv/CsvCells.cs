@@ -1,20 +1,10 @@
 using System.Buffers;
-using System.Globalization;
-using PeaceTalks.Web.Models;
 
 namespace PeaceTalks.Web.Csv;
 
-/// <summary>How single values are written into and read back from CSV cells.</summary>
+/// <summary>What CSV files add to the text of a value: spreadsheets must not run it as a formula.</summary>
 public static class CsvCells
 {
-    /// <summary>Separates the items of a list inside one cell (issues, evidence, participants).</summary>
-    public const char ListSeparator = '|';
-
-    /// <summary>Separates an actor slug from its role inside a participants item ("vladimir-putin:host").</summary>
-    public const char RoleSeparator = ':';
-
-    public const string DateFormat = "yyyy-MM-dd";
-
     private static readonly SearchValues<char> FormulaTriggers = SearchValues.Create("=+-@\t\r");
 
     /// <summary>
@@ -37,43 +27,4 @@ public static class CsvCells
         }
         return i < value.Length && FormulaTriggers.Contains(value[i]);
     }
-
-    public static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Parses exactly YYYY-MM-DD. Written by hand because imports parse millions of dates and
-    /// DateOnly.TryParseExact costs several microseconds each; the result is the same.
-    /// </summary>
-    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
-    {
-        date = default;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !TryDigits(text[..4], out var year) || !TryDigits(text[5..7], out var month) || !TryDigits(text[8..], out var day)
-            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            return false;
-        }
-        date = new DateOnly(year, month, day);
-        return true;
-    }
-
-    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
-    {
-        value = 0;
-        foreach (var c in text)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return true;
-    }
-
-    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
-
-    public static string Word<TEnum>(TEnum value) where TEnum : struct, Enum => KebabCase<TEnum>.ToWord(value);
-
-    public static string List(IEnumerable<string> items) => string.Join(ListSeparator, items);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Csv;
 
@@ -14,21 +15,19 @@ public static class CsvExportEndpoints
     private static async Task ExportAsync(string table, HttpContext context, CsvExporter exporter, FilterResolver resolver, AuditQueries audit)
     {
         var query = context.Request.Query;
-        var filter = await resolver.ResolveAsync(DashboardFilter.Parse(
-            query["actor"], query["side"], query["issue"], query["from"], query["to"], query["q"], query["kind"], query["order"],
-            query["asof"], query["since"], query["retracted"]), context.RequestAborted);
+        var filter = await resolver.ResolveAsync(DashboardFilter.Read(name => query[name]), context.RequestAborted);
         var ct = context.RequestAborted;
         var include = filter.Filter.IncludeRetracted;
         (IReadOnlyList<string> Header, IAsyncEnumerable<string?[]> Rows)? export = table.ToLowerInvariant() switch
         {
             // The matrix as of a day holds live positions only.
-            "stances" => (Header(CsvFormat.Positions, false), exporter.PositionsAsync(filter, latestOnly: true, ct)),
-            "positions" => (Header(CsvFormat.Positions, include), exporter.PositionsAsync(filter, latestOnly: false, ct)),
-            "statements" => (Header(CsvFormat.Statements, include), exporter.StatementsAsync(filter, ct)),
-            "meetings" => (Header(CsvFormat.Meetings, include), exporter.MeetingsAsync(filter, ct)),
-            "actors" => (Header(CsvFormat.Actors, include), exporter.ActorsAsync(filter, ct)),
-            "issues" => (Header(CsvFormat.Issues, include), exporter.IssuesAsync(include, ct)),
-            "sources" => (Header(CsvFormat.Sources, include), exporter.SourcesAsync(include, ct)),
+            "stances" => (Header(RecordTypes.Positions, false), exporter.PositionsAsync(filter, latestOnly: true, ct)),
+            "positions" => (Header(RecordTypes.Positions, include), exporter.PositionsAsync(filter, latestOnly: false, ct)),
+            "statements" => (Header(RecordTypes.Statements, include), exporter.StatementsAsync(filter, ct)),
+            "meetings" => (Header(RecordTypes.Meetings, include), exporter.MeetingsAsync(filter, ct)),
+            "actors" => (Header(RecordTypes.Actors, include), exporter.ActorsAsync(filter, ct)),
+            "issues" => (Header(RecordTypes.Issues, include), exporter.IssuesAsync(include, ct)),
+            "sources" => (Header(RecordTypes.Sources, include), exporter.SourcesAsync(include, ct)),
             "changes" => (AuditQueries.ExportHeader, audit.ExportAsync(ChangesFilter(query), ct)),
             _ => null,
         };
@@ -51,7 +50,7 @@ public static class CsvExportEndpoints
         await exporter.WriteAsync(found.Header, found.Rows, context.Response.Body, bom, ct);
     }
 
-    private static IReadOnlyList<string> Header(CsvFormat format, bool includeRetracted) =>
+    private static IReadOnlyList<string> Header(RecordType format, bool includeRetracted) =>
         includeRetracted ? [.. format.Header, CsvExporter.RetractedColumn] : [.. format.Header];
 
     /// <summary>The /changes filters; values that are not valid are left out, as on the page.</summary>

@@ -1,19 +1,17 @@
 using System.Buffers;
-using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text.Unicode;
 using System.Threading.Channels;
 using CsvHelper;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Data;
-using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Csv;
 
 /// <summary>
-/// Imports a CSV file in any of the export formats: reads every row, reports every error at once, and
+/// Imports a CSV file in any of the export formats: reads every row, reports every problem at once, and
 /// writes all rows in one transaction or none, as one audited batch. The start-up seed goes through the same code.
 /// Rows are matched to stored ones by natural key (slug or key; actor + issue + as_of for positions):
 /// a new key is added, a known key with different values is updated, anything else is left unchanged.
@@ -34,14 +32,14 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginReadAsync(connection, cancellationToken);
-        return await RunAsync(connection, transaction, content, fileName, null, audit: false, progress, cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Dialect.BeginReadAsync(db.Database.GetDbConnection(), cancellationToken);
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        return await RunAsync(db, content, fileName, null, audit: false, progress, cancellationToken);
     }
 
     /// <summary>
-    /// Imports the file in one transaction, as one audited batch by <paramref name="editor"/>; with any error nothing
+    /// Imports the file in one transaction, as one audited batch by <paramref name="editor"/>; with any problem nothing
     /// is written. When another write holds the database, throws <see cref="DatabaseBusyException"/>.
     /// </summary>
     public Task<ImportReport> ImportAsync(Stream content, string fileName, Editor editor,
@@ -56,12 +54,12 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            var report = await RunAsync(connection, transaction, content, fileName, editor, audit, progress, cancellationToken);
+            await using var transaction = await db.Dialect.BeginWriteAsync(db.Database.GetDbConnection(), cancellationToken);
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
+            var report = await RunAsync(db, content, fileName, editor, audit, progress, cancellationToken);
             if (report.Written)
             {
                 await transaction.CommitAsync(cancellationToken);
@@ -69,23 +67,23 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
             }
             return report;
         }
-        catch (System.Data.Common.DbException ex) when (Database.IsBusy(ex))
+        catch (Exception ex) when (SqlDialect.IsBusy(ex))
         {
-            throw Database.Busy(ex);
+            throw SqlDialect.Busy(ex);
         }
     }
 
     /// <summary>
-    /// Imports several files inside a transaction the caller owns (the start-up seed). Stops at the first
-    /// file with errors and returns the reports so far; the caller rolls back.
+    /// Imports several files inside the caller's write transaction (the start-up seed). Stops at the first
+    /// file with problems and returns the reports so far; the caller rolls back.
     /// </summary>
-    internal static async Task<IReadOnlyList<ImportReport>> ImportFilesAsync(DbConnection connection,
-        DbTransaction transaction, IEnumerable<(string FileName, Stream Content)> files, Editor editor, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<ImportReport>> ImportFilesAsync(PeaceTalksDbContext db,
+        IEnumerable<(string FileName, Stream Content)> files, Editor editor, CancellationToken cancellationToken)
     {
         var reports = new List<ImportReport>();
         foreach (var (fileName, content) in files)
         {
-            var report = await RunAsync(connection, transaction, content, fileName, editor, audit: true, null, cancellationToken);
+            var report = await RunAsync(db, content, fileName, editor, audit: true, null, cancellationToken);
             reports.Add(report);
             if (report.HasErrors)
             {
@@ -95,50 +93,52 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         return reports;
     }
 
-    /// <summary>Reads, checks and (with an editor) writes one file in the caller's transaction.</summary>
-    private static async Task<ImportReport> RunAsync(DbConnection connection, DbTransaction transaction, Stream content, string fileName,
+    /// <summary>Reads, checks and (with an editor) writes one file in the context's transaction.</summary>
+    private static async Task<ImportReport> RunAsync(PeaceTalksDbContext db, Stream content, string fileName,
         Editor? editor, bool audit, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var stream = content.CanSeek ? content : Buffer(content);
         var hash = editor is not null && audit ? Sha256(stream) : null;
-        var readErrors = new ImportErrors();
-        using var source = RowSource.Open(stream, readErrors);
+        var readProblems = new FieldProblems();
+        using var source = RowSource.Open(stream, readProblems);
         if (source is null)
         {
-            return ImportReport.Failed(fileName, null, 0, readErrors);
+            return ImportReport.Failed(fileName, null, 0, readProblems);
         }
-        var rules = source.Rules;
-        var planErrors = new ImportErrors();
-        long? batchId = null;
+        var type = source.Type;
+        var planProblems = new FieldProblems();
+        ImportBatch? batch = null;
         if (editor is not null && audit)
         {
-            batchId = await Database.AddBatchAsync(connection, transaction, new ImportBatch
+            batch = new ImportBatch
             {
                 At = DateTime.UtcNow,
                 UserId = editor.UserId,
                 UserName = editor.Name,
                 FileName = fileName.Length > 260 ? fileName[..260] : fileName,
                 Sha256 = hash!,
-                Format = rules.Format.Name,
-            }, cancellationToken);
+                Format = type.Name,
+            };
+            db.ImportBatches.Add(batch);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        using var writer = new RecordWriter(connection, transaction, rules);
+        using var writer = new RecordWriter(db, type, bulk: true);
         // Reading and checking on a second thread, a few batches ahead of the lookups and writes here.
-        var batches = System.Threading.Channels.Channel.CreateBounded<List<ParsedRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var batches = System.Threading.Channels.Channel.CreateBounded<List<RecordRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => source.ReadAsync(batches.Writer, BatchRows, progress, stopReading.Token), stopReading.Token);
         try
         {
-            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var rows in batches.Reader.ReadAllAsync(cancellationToken))
             {
                 progress?.Report(new ImportProgress(ImportStage.Checking, writer.Added + writer.Updated + writer.Unchanged, source.RowCount));
-                var planned = await writer.PlanAsync(batch, planErrors, cancellationToken);
+                var planned = await writer.PlanAsync(rows, planProblems, cancellationToken);
                 // Once anything is wrong nothing will be kept, so nothing more is written; the checking goes on,
                 // so the report names every problem.
-                if (editor is not null && readErrors.Total == 0 && planErrors.Total == 0)
+                if (editor is not null && readProblems.Total == 0 && planProblems.Total == 0)
                 {
-                    writer.Write(planned, editor, batchId, null, null, 0, cancellationToken, audit);
+                    await writer.WriteAsync(planned, editor, batch?.Id, null, cancellationToken, audit);
                     progress?.Report(new ImportProgress(ImportStage.Writing, writer.Written, source.RowCount));
                 }
             }
@@ -154,19 +154,22 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         // The reader stops at the end of the file; its failure, if any, surfaces here.
         await reading;
 
-        if (readErrors.Total > 0 || planErrors.Total > 0)
+        if (readProblems.Total > 0 || planProblems.Total > 0)
         {
-            return ImportReport.Failed(fileName, rules.Format, source.RowCount, readErrors, planErrors);
+            return ImportReport.Failed(fileName, type, source.RowCount, readProblems, planProblems);
         }
         if (editor is not null)
         {
             writer.Complete();
-            if (batchId is { } id)
+            if (batch is not null)
             {
-                await Database.CompleteBatchAsync(connection, transaction, id, source.RowCount, writer.Added, writer.Updated, writer.Unchanged, cancellationToken);
+                db.ImportBatches.Attach(batch);
+                (batch.Rows, batch.Added, batch.Updated, batch.Unchanged) = (source.RowCount, writer.Added, writer.Updated, writer.Unchanged);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
             }
         }
-        return new ImportReport(fileName, rules.Format, source.RowCount, writer.Added, writer.Updated, writer.Unchanged, [],
+        return new ImportReport(fileName, type, source.RowCount, writer.Added, writer.Updated, writer.Unchanged, [],
             Written: editor is not null);
     }
 
@@ -185,28 +188,28 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         private readonly Stream _stream;
         private readonly CsvReader _reader;
         private readonly string[] _header;
-        private readonly ImportErrors _errors;
+        private readonly FieldProblems _problems;
 
-        private RowSource(Stream stream, CsvReader reader, string[] header, CsvTableRules rules, ImportErrors errors)
+        private RowSource(Stream stream, CsvReader reader, string[] header, RecordType type, FieldProblems problems)
         {
             _stream = stream;
             _reader = reader;
             _header = header;
-            Rules = rules;
-            _errors = errors;
+            Type = type;
+            _problems = problems;
         }
 
-        public CsvTableRules Rules { get; }
+        public RecordType Type { get; }
 
         /// <summary>Data rows read so far (all of them once reading has ended).</summary>
         public int RowCount { get; private set; }
 
         /// <summary>Opens the file and recognises its format by the header, or returns null with the file's problem in <paramref name="errors"/>.</summary>
-        public static RowSource? Open(Stream stream, ImportErrors errors)
+        public static RowSource? Open(Stream stream, FieldProblems errors)
         {
             if (CheckEncoding(stream) is { } encodingProblem)
             {
-                errors.Add(ImportError.ForFile(encodingProblem));
+                errors.Add(FieldProblem.ForFile(encodingProblem));
                 return null;
             }
             var reader = CsvReader.Create(stream, new CsvReaderOptions
@@ -215,34 +218,34 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
                 HasHeader = true,
                 SkipEmptyLines = true,
                 MalformedData = CsvMalformedDataHandling.Recover,
-                OnMalformedRecord = bad => errors.Add(new ImportError((int)bad.RecordNumber, "", "", MalformedMessage(bad.Reason))),
+                OnMalformedRecord = bad => errors.Add(new FieldProblem((int)bad.RecordNumber, "", "", MalformedMessage(bad.Reason))),
             }, leaveOpen: true);
             var header = reader.Headers.Select(h => h.Trim().ToLowerInvariant()).ToArray();
             if (header.Length == 0 || header is [""])
             {
-                errors.Add(ImportError.ForFile("The file is empty: it needs a header row and at least one data row."));
+                errors.Add(FieldProblem.ForFile("The file is empty: it needs a header row and at least one data row."));
                 reader.Dispose();
                 return null;
             }
-            if (RecogniseHeader(header, errors) is not { } rules)
+            if (RecogniseHeader(header, errors) is not { } type)
             {
                 reader.Dispose();
                 return null;
             }
-            return new RowSource(stream, reader, header, rules, errors);
+            return new RowSource(stream, reader, header, type, errors);
         }
 
         /// <summary>Reads every row, checks it, and hands the good ones on in batches; problems go to the error list.</summary>
-        public async Task ReadAsync(ChannelWriter<List<ParsedRow>> output, int batchRows, IProgress<ImportProgress>? progress,
+        public async Task ReadAsync(ChannelWriter<List<RecordRow>> output, int batchRows, IProgress<ImportProgress>? progress,
             CancellationToken cancellationToken)
         {
             try
             {
                 var columns = _header.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
-                var fields = new CsvFieldReader(columns, _errors);
+                var fields = new FieldReader(_problems, CsvCells.Restore);
                 var firstRowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
                 var total = _stream.Length;
-                var batch = new List<ParsedRow>(batchRows);
+                var batch = new List<RecordRow>(batchRows);
                 var rowNumber = 1;
                 while (_reader.Read())
                 {
@@ -253,20 +256,21 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
                     {
                         record[i] = _reader.GetString(i);
                     }
-                    fields.MoveTo(rowNumber, record);
+                    fields.MoveTo(rowNumber, columns, record);
                     if (record.Length != _header.Length)
                     {
                         fields.Fail("", "", $"has {record.Length} cells, but the header has {_header.Length}");
                         continue;
                     }
-                    var row = Rules.Parse(fields);
-                    if (firstRowOfKey.TryGetValue(row.NaturalKey, out var first))
+                    var row = Type.Parse(fields);
+                    var key = row.NaturalKey;
+                    if (firstRowOfKey.TryGetValue(key, out var first))
                     {
-                        fields.Fail(Rules.KeyDescription, row.NaturalKey, $"is a duplicate: the same {Rules.KeyDescription} is on row {first}");
+                        fields.Fail(Type.KeyDescription, key, $"is a duplicate: the same {Type.KeyDescription} is on row {first}");
                     }
-                    else if (row.NaturalKey.Length > 0)
+                    else if (key.Length > 0)
                     {
-                        firstRowOfKey[row.NaturalKey] = rowNumber;
+                        firstRowOfKey[key] = rowNumber;
                     }
                     if (fields.RowIsValid)
                     {
@@ -275,7 +279,7 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
                     if (batch.Count == batchRows)
                     {
                         await output.WriteAsync(batch, cancellationToken);
-                        batch = new List<ParsedRow>(batchRows);
+                        batch = new List<RecordRow>(batchRows);
                     }
                     if (rowNumber % ProgressEvery == 0)
                     {
@@ -290,7 +294,7 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
                 }
                 if (rowNumber == 1)
                 {
-                    _errors.Add(ImportError.ForFile("The file has a header but no data rows."));
+                    _problems.Add(FieldProblem.ForFile("The file has a header but no data rows."));
                 }
                 output.Complete();
             }
@@ -372,11 +376,11 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         return null;
     }
 
-    private static CsvTableRules? RecogniseHeader(string[] header, ImportErrors errors)
+    private static RecordType? RecogniseHeader(string[] header, FieldProblems errors)
     {
         foreach (var twice in header.GroupBy(h => h).Where(g => g.Count() > 1))
         {
-            errors.Add(new ImportError(1, twice.Key, "", "appears more than once in the header"));
+            errors.Add(new FieldProblem(1, twice.Key, "", "appears more than once in the header"));
         }
         if (errors.Total > 0)
         {
@@ -384,16 +388,16 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         }
 
         var names = header.ToHashSet();
-        var fits = CsvTableRules.All.Select(rules => (
-            rules,
-            missing: rules.Format.Columns.Where(c => c.Required && !names.Contains(c.Name)).Select(c => c.Name).ToList(),
+        var fits = RecordTypes.All.Select(type => (
+            type,
+            missing: type.WrittenFields.Where(f => f.Mandatory && !names.Contains(f.Name)).Select(f => f.Name).ToList(),
             // "retracted" is written by exports that include retracted items; an import never retracts or restores.
-            unknown: header.Where(h => h != CsvExporter.RetractedColumn && rules.Format.Columns.All(c => c.Name != h)).ToList())).ToList();
+            unknown: header.Where(h => h != CsvExporter.RetractedColumn && type.Find(h) is null).ToList())).ToList();
 
         var match = fits.FirstOrDefault(f => f.missing.Count == 0 && f.unknown.Count == 0);
-        if (match.rules is not null)
+        if (match.type is not null)
         {
-            return match.rules;
+            return match.type;
         }
 
         // Name the closest format and what keeps the header from matching it.
@@ -407,9 +411,9 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         {
             problems.Add($"unknown {string.Join(", ", closest.unknown)}");
         }
-        errors.Add(ImportError.ForFile(
-            $"The header is not one PeaceTalks knows. Closest is the {closest.rules.Format.Name} format ({string.Join("; ", problems)}). " +
-            $"Expected columns: {string.Join(",", closest.rules.Format.Header)}."));
+        errors.Add(FieldProblem.ForFile(
+            $"The header is not one PeaceTalks knows. Closest is the {closest.type.Name} format ({string.Join("; ", problems)}). " +
+            $"Expected columns: {string.Join(",", closest.type.Header)}."));
         return null;
     }
 }

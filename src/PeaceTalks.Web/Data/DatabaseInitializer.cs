@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using PeaceTalks.Web.Accounts;
 using PeaceTalks.Web.Csv;
-using PeaceTalks.Web.Editing;
+using PeaceTalks.Web.Records;
 using PeaceTalks.Web.Models;
 
 namespace PeaceTalks.Web.Data;
@@ -29,7 +29,7 @@ public sealed class DatabaseInitializer(
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var where = Database.Describe(db.Database.GetDbConnection());
+        var where = db.Dialect.Describe(db.Database.GetDbConnection());
         IAsyncDisposable? startupLock = null;
         try
         {
@@ -44,7 +44,7 @@ public sealed class DatabaseInitializer(
                     await db.Database.MigrateAsync(cancellationToken);
                 }
                 await db.Database.OpenConnectionAsync(cancellationToken);
-                if (!db.IsPostgres)
+                if (db.Dialect == SqlDialect.Sqlite)
                 {
                     // WAL lets readers carry on while an import writes; the setting is stored in the file.
                     await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
@@ -92,7 +92,7 @@ public sealed class DatabaseInitializer(
     private static async Task<IAsyncDisposable?> StartupLockAsync(PeaceTalksDbContext db, IRelationalDatabaseCreator creator,
         CancellationToken cancellationToken)
     {
-        if (!db.IsPostgres)
+        if (db.Dialect != SqlDialect.Postgres)
         {
             return null;
         }
@@ -135,20 +135,29 @@ public sealed class DatabaseInitializer(
     private async Task<int> SeedAsync(PeaceTalksDbContext db, CancellationToken cancellationToken)
     {
         // The write lock is taken before looking, so two nodes starting at once cannot both seed.
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        await using (var check = connection.CreateCommand())
+        await using var transaction = await db.Dialect.BeginWriteAsync(db.Database.GetDbConnection(), cancellationToken);
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        try
         {
-            check.Transaction = transaction;
-            check.CommandText = """SELECT CASE WHEN EXISTS (SELECT 1 FROM "Issues") OR EXISTS (SELECT 1 FROM "Actors") OR EXISTS (SELECT 1 FROM "Sources") THEN 1 ELSE 0 END""";
-            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0)
-            {
-                return 0;
-            }
+            return await SeedAsync(db, transaction, cancellationToken);
+        }
+        finally
+        {
+            // The context goes on (roles, setup code) after this transaction has ended.
+            await db.Database.UseTransactionAsync(null, cancellationToken);
+        }
+    }
+
+    private async Task<int> SeedAsync(PeaceTalksDbContext db, System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (await db.Issues.IgnoreQueryFilters().AnyAsync(cancellationToken) || await db.Actors.IgnoreQueryFilters().AnyAsync(cancellationToken)
+            || await db.Sources.IgnoreQueryFilters().AnyAsync(cancellationToken))
+        {
+            return 0;
         }
 
-        var files = CsvFormat.All
-            .Select(format => Path.Combine(SeedDirectory, format.Name + ".csv"))
+        var files = RecordTypes.All
+            .Select(type => Path.Combine(SeedDirectory, type.Name + ".csv"))
             .Where(File.Exists)
             .ToList();
         if (files.Count == 0)
@@ -160,7 +169,7 @@ public sealed class DatabaseInitializer(
         var streams = files.Select(path => (Path.GetFileName(path), (Stream)File.OpenRead(path))).ToList();
         try
         {
-            var reports = await CsvImporter.ImportFilesAsync(connection, transaction, streams, Editor.System, cancellationToken);
+            var reports = await CsvImporter.ImportFilesAsync(db, streams, Editor.System, cancellationToken);
             if (reports.FirstOrDefault(r => r.HasErrors) is { } failed)
             {
                 var more = failed.Errors.Count > 1 ? $" (and {failed.Errors.Count - 1} more)" : "";

@@ -41,13 +41,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 /// <summary>The record on SQLite, with the SQLite migrations (Data/Migrations/Sqlite).</summary>
 public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : PeaceTalksDbContext(options)
 {
-    public override bool IsPostgres => false;
+    public override SqlDialect Dialect => SqlDialect.Sqlite;
 }
 
 /// <summary>The record on PostgreSQL, with the PostgreSQL migrations (Data/Migrations/Postgres).</summary>
 public sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : PeaceTalksDbContext(options)
 {
-    public override bool IsPostgres => true;
+    public override SqlDialect Dialect => SqlDialect.Postgres;
 }
 
 /// <summary>Hands out the provider's context as the common type every service asks for.</summary>

@@ -34,18 +34,13 @@ public abstract class PeaceTalksDbContext(DbContextOptions options) : IdentityDb
     /// <summary>Keys that protect cookies and antiforgery tokens, shared by every app node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>True on PostgreSQL: the few places that write SQL by hand choose their dialect by it.</summary>
-    public abstract bool IsPostgres { get; }
+    /// <summary>What this provider does differently (write lock, bulk writes, full-text search, errors).</summary>
+    public abstract SqlDialect Dialect { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PeaceTalksDbContext).Assembly,
-            type => type != typeof(Csv.ExportRowConfiguration));
-        var exportRows = new Csv.ExportRowConfiguration(IsPostgres);
-        modelBuilder.ApplyConfiguration<Csv.StatementExportRow>(exportRows);
-        modelBuilder.ApplyConfiguration<Csv.MeetingExportRow>(exportRows);
-        modelBuilder.ApplyConfiguration<Csv.PositionExportRow>(exportRows);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PeaceTalksDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

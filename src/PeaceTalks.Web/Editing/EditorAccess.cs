@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Editing;
 

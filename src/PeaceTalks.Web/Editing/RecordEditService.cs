@@ -1,15 +1,13 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Editing;
 
-/// <summary>One item of the record as its edit form holds it: CSV field name → value, plus its version and state.</summary>
+/// <summary>One item of the record as its edit form holds it: field name → text, plus its version and state.</summary>
 public sealed record RecordFields(
-    CsvTable Table,
+    RecordType Type,
     int Id,
     string Key,
     long Version,
@@ -28,11 +26,17 @@ public abstract record SaveResult
     /// <summary>Nothing differs from what is stored; nothing was written.</summary>
     public sealed record Unchanged(string Key) : SaveResult;
 
-    /// <summary>Problems per field (the importer's own messages), and problems that belong to no field.</summary>
+    /// <summary>Problems per field (the record rules' own messages), and problems that belong to no field.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, IReadOnlyList<string>> Fields, IReadOnlyList<string> General) : SaveResult
     {
         public static Invalid Of(string field, string message) => new(new Dictionary<string, IReadOnlyList<string>> { [field] = [message] }, []);
         public static Invalid General1(string message) => new(new Dictionary<string, IReadOnlyList<string>>(), [message]);
+
+        public static Invalid From(FieldProblems problems)
+        {
+            var (fields, general) = problems.ByField();
+            return new(fields, general);
+        }
     }
 
     /// <summary>Someone saved the item since the form was opened: their version, who and when.</summary>
@@ -44,40 +48,29 @@ public abstract record SaveResult
 }
 
 /// <summary>
-/// The edit forms' service: loads an item as CSV fields, and saves, retracts and restores it through the same rules
-/// (<see cref="CsvTableRules"/>) and the same write path (<see cref="RecordWriter"/>) as the CSV import, with the
-/// editor's role checked on the server and an audit entry for every change.
+/// The edit forms' service: loads an item as its fields' text, and saves, retracts and restores it through the same
+/// rules (<see cref="RecordType"/>) and the same write path (<see cref="RecordWriter"/>) as the CSV import, with the
+/// editor's role checked on the server and a history entry for every change.
 /// </summary>
 public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbFactory, EditorAccess access)
 {
     public const int MaxNoteLength = 500;
 
-    /// <summary>The fields a form edits, in the CSV format's order (export-only columns left out).</summary>
-    public static IReadOnlyList<string> Fields(CsvTable table) =>
-        [.. CsvFormat.For(table).Columns.Where(c => !c.ExportOnly).Select(c => c.Name)];
-
     /// <summary>The fields that make the natural key; they cannot change once an item is saved.</summary>
-    public static IReadOnlyList<string> KeyFields(CsvTable table)
-    {
-        var db = CsvTableRules.For(table).Db;
-        return [.. db.KeyColumns.Select(i => db.Columns[i].Field)];
-    }
+    public static IReadOnlyList<string> KeyFields(RecordType type) => [.. type.KeyFields.Select(f => f.Name)];
 
-    public async Task<RecordFields?> LoadAsync(CsvTable table, string key, CancellationToken cancellationToken = default)
+    public async Task<RecordFields?> LoadAsync(RecordType type, string key, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        var rules = CsvTableRules.For(table);
-        var stored = await RecordWriter.LoadStoredAsync(connection, null, rules.Db, [key], cancellationToken);
-        return stored.TryGetValue(key, out var row) ? ToFields(table, key, row, await RetractionReasonAsync(db, rules.Db, row, cancellationToken)) : null;
+        var stored = await type.FindAsync(db, [key], cancellationToken);
+        return stored.TryGetValue(key, out var row) ? ToFields(row) : null;
     }
 
     /// <summary>
     /// Saves a new item (<paramref name="originalKey"/> null) or changes to one. An empty key field on a new item is
     /// filled from its name, title or text.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(CsvTable table, string? originalKey, IReadOnlyDictionary<string, string?> values,
+    public async Task<SaveResult> SaveAsync(RecordType type, string? originalKey, IReadOnlyDictionary<string, string?> values,
         long? expectedVersion, string? note, CancellationToken cancellationToken = default)
     {
         Editor editor;
@@ -93,50 +86,47 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
         {
             return noteProblem;
         }
-        var rules = CsvTableRules.For(table);
         var cells = new Dictionary<string, string?>(values, StringComparer.Ordinal);
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
         if (originalKey is null)
         {
-            await RecordKeys.FillAsync(connection, table, cells, cancellationToken);
+            await Keys.FillAsync(db, type, cells, cancellationToken);
         }
 
-        var errors = new ImportErrors();
-        var row = Parse(rules, cells, errors);
+        var problems = new FieldProblems();
+        var reader = new FieldReader(problems);
+        reader.MoveTo(1, cells);
+        var row = type.Parse(reader);
         if (originalKey is not null && row.NaturalKey != originalKey)
         {
-            foreach (var field in KeyFields(table))
+            foreach (var field in KeyFields(type))
             {
-                errors.Add(new ImportError(1, field, "", "cannot be changed once saved: CSV files and links find the item by it. Retract this one and add a new one instead."));
+                problems.Add(new FieldProblem(1, field, "", "cannot be changed once saved: CSV files and links find the item by it. Retract this one and add a new one instead."));
             }
         }
-        if (errors.Total > 0)
+        if (problems.Total > 0)
         {
-            return Invalid(errors);
+            return SaveResult.Invalid.From(problems);
         }
 
-        try
+        return await WriteAsync(db, async () =>
         {
-            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            using var writer = new RecordWriter(connection, transaction, rules);
-            var plan = await writer.PlanAsync([row], errors, cancellationToken);
-            if (errors.Total > 0)
+            using var writer = new RecordWriter(db, type);
+            var plan = await writer.PlanAsync([row], problems, cancellationToken);
+            if (problems.Total > 0)
             {
-                return Invalid(errors);
+                return SaveResult.Invalid.From(problems);
             }
             var planned = plan[0];
             if (originalKey is null && planned.Stored is not null)
             {
-                var noun = rules.Db.EntityType;
-                var taken = new ImportErrors();
-                foreach (var field in KeyFields(table))
+                var taken = new FieldProblems();
+                foreach (var field in KeyFields(type))
                 {
-                    taken.Add(new ImportError(1, field, cells.GetValueOrDefault(field) ?? "", $"is already used by another {noun}: choose another, or edit that {noun}"));
+                    taken.Add(new FieldProblem(1, field, cells.GetValueOrDefault(field) ?? "",
+                        $"is already used by another {type.Noun}: choose another, or edit that {type.Noun}"));
                 }
-                return Invalid(taken);
+                return SaveResult.Invalid.From(taken);
             }
             if (originalKey is not null)
             {
@@ -146,41 +136,31 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
                 }
                 if (planned.Stored.Version != expectedVersion)
                 {
-                    return await ConflictAsync(db, connection, table, originalKey, planned.Stored, cancellationToken);
+                    return await ConflictAsync(db, planned.Stored, cancellationToken);
                 }
                 if (planned.Change == RowChange.Unchanged)
                 {
                     return new SaveResult.Unchanged(originalKey);
                 }
             }
-            writer.Write(plan, editor, null, Clean(note), null, 1, cancellationToken);
-            writer.Complete();
-            await transaction.CommitAsync(cancellationToken);
+            await writer.WriteAsync(plan, editor, null, Clean(note), cancellationToken);
             return new SaveResult.Saved(row.NaturalKey, (planned.Stored?.Version ?? 0) + 1);
-        }
-        catch (System.Data.Common.DbException ex) when (Database.IsBusy(ex))
-        {
-            return new SaveResult.Refused(Database.Busy(ex).Message);
-        }
-        catch (DatabaseBusyException ex)
-        {
-            return new SaveResult.Refused(ex.Message);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Withdraws an item with a reason. Actors, issues, sources and meetings that live items still refer to are refused.</summary>
-    public Task<SaveResult> RetractAsync(CsvTable table, string key, string reason, long expectedVersion, string? note,
+    public Task<SaveResult> RetractAsync(RecordType type, string key, string reason, long expectedVersion, string? note,
         CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(reason)
             ? Task.FromResult<SaveResult>(SaveResult.Invalid.Of("reason", "Say why it is retracted: readers of the history will ask."))
             : reason.Length > FieldLimits.Summary
                 ? Task.FromResult<SaveResult>(SaveResult.Invalid.Of("reason", $"The reason is {AppCulture.Number(reason.Length)} characters long; the limit is {AppCulture.Number(FieldLimits.Summary)}."))
-                : SetRetractedAsync(table, key, reason.Trim(), expectedVersion, note, cancellationToken);
+                : SetRetractedAsync(type, key, reason.Trim(), expectedVersion, note, cancellationToken);
 
-    public Task<SaveResult> RestoreAsync(CsvTable table, string key, long expectedVersion, string? note, CancellationToken cancellationToken = default) =>
-        SetRetractedAsync(table, key, null, expectedVersion, note, cancellationToken);
+    public Task<SaveResult> RestoreAsync(RecordType type, string key, long expectedVersion, string? note, CancellationToken cancellationToken = default) =>
+        SetRetractedAsync(type, key, null, expectedVersion, note, cancellationToken);
 
-    private async Task<SaveResult> SetRetractedAsync(CsvTable table, string key, string? reason, long expectedVersion, string? note,
+    private async Task<SaveResult> SetRetractedAsync(RecordType type, string key, string? reason, long expectedVersion, string? note,
         CancellationToken cancellationToken)
     {
         Editor editor;
@@ -196,55 +176,64 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
         {
             return noteProblem;
         }
-        var rules = CsvTableRules.For(table);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        try
+        return await WriteAsync(db, async () =>
         {
-            await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-            var stored = (await RecordWriter.LoadStoredAsync(connection, transaction, rules.Db, [key], cancellationToken)).GetValueOrDefault(key);
+            var stored = (await type.FindAsync(db, [key], cancellationToken)).GetValueOrDefault(key);
             if (stored is null)
             {
                 return new SaveResult.NotFound();
             }
             if (stored.Version != expectedVersion)
             {
-                return await ConflictAsync(db, connection, table, key, stored, cancellationToken);
+                return await ConflictAsync(db, stored, cancellationToken);
             }
-            if ((stored.RetractedAt is not null) == (reason is not null))
+            if (stored.Retracted == (reason is not null))
             {
                 return SaveResult.Invalid.General1(reason is null ? "This item is not retracted." : "This item is already retracted.");
             }
             var blocker = reason is null
-                ? await RetractedReferenceAsync(connection, transaction, rules.Db, stored, cancellationToken)
-                : await LiveReferencesAsync(connection, transaction, table, stored.Id, cancellationToken);
+                ? await RetractedReferenceAsync(db, stored, cancellationToken)
+                : await LiveReferencesAsync(db, type, stored.Id, cancellationToken);
             if (blocker is not null)
             {
                 return SaveResult.Invalid.General1(blocker);
             }
-            using (var writer = new RecordWriter(connection, transaction, rules))
-            {
-                writer.SetRetracted(stored, key, reason, editor, Clean(note));
-                writer.Complete();
-            }
-            await transaction.CommitAsync(cancellationToken);
+            using var writer = new RecordWriter(db, type);
+            await writer.SetRetractedAsync(stored, reason, editor, Clean(note), cancellationToken);
             return new SaveResult.Saved(key, stored.Version + 1);
-        }
-        catch (System.Data.Common.DbException ex) when (Database.IsBusy(ex))
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="write"/> in a write transaction, committed when it saved something; "busy" becomes a refusal.</summary>
+    private static async Task<SaveResult> WriteAsync(PeaceTalksDbContext db, Func<Task<SaveResult>> write, CancellationToken cancellationToken)
+    {
+        try
         {
-            return new SaveResult.Refused(Database.Busy(ex).Message);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await db.Dialect.BeginWriteAsync(db.Database.GetDbConnection(), cancellationToken);
+            await db.Database.UseTransactionAsync(transaction, cancellationToken);
+            var result = await write();
+            if (result is SaveResult.Saved)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return result;
         }
         catch (DatabaseBusyException ex)
         {
             return new SaveResult.Refused(ex.Message);
         }
+        catch (Exception ex) when (SqlDialect.IsBusy(ex) || ex.InnerException is { } inner && SqlDialect.IsBusy(inner))
+        {
+            return new SaveResult.Refused(SqlDialect.Busy(ex).Message);
+        }
     }
 
     /// <summary>What retracting a statement would leave behind: the live positions that cite it as evidence.</summary>
-    public async Task<IReadOnlyList<string>> RetractWarningsAsync(CsvTable table, string key, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> RetractWarningsAsync(RecordType type, string key, CancellationToken cancellationToken = default)
     {
-        if (table != CsvTable.Statements)
+        if (type != RecordTypes.Statements)
         {
             return [];
         }
@@ -261,111 +250,40 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
         ];
     }
 
-    private static ParsedRow Parse(CsvTableRules rules, IReadOnlyDictionary<string, string?> cells, ImportErrors errors)
-    {
-        var names = rules.Format.Columns.Select(c => c.Name).ToArray();
-        var columns = names.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
-        var reader = new CsvFieldReader(columns, errors, fromFile: false);
-        reader.MoveTo(1, [.. names.Select(n => cells.GetValueOrDefault(n) ?? "")]);
-        return rules.Parse(reader);
-    }
-
-    private static SaveResult.Invalid Invalid(ImportErrors errors) => new(
-        errors.Kept.Where(e => e.Column.Length > 0).GroupBy(e => e.Column)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(e => e.FieldMessage).Distinct()]),
-        [.. errors.Kept.Where(e => e.Column.Length == 0).Select(e => e.FieldMessage)]);
-
     private static SaveResult? CheckNote(string? note) => note is { Length: > MaxNoteLength }
         ? SaveResult.Invalid.Of("note", $"The note is {AppCulture.Number(note.Length)} characters long; the limit is {MaxNoteLength}.")
         : null;
 
     private static string? Clean(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
-    private static RecordFields ToFields(CsvTable table, string key, StoredRecord row, string? reason)
-    {
-        var db = CsvTableRules.For(table).Db;
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        for (var i = 0; i < db.Columns.Length; i++)
-        {
-            values[db.Columns[i].Field] = row.Fields[i];
-        }
-        if (db.Links is { } links)
-        {
-            values[links.Field] = row.Links;
-        }
-        // A source's precision means nothing without a date, and the form shows it blank, as the CSV export does.
-        if (table == CsvTable.Sources && values.GetValueOrDefault("published_on") is null)
-        {
-            values["published_precision"] = null;
-        }
-        return new RecordFields(table, checked((int)row.Id), key, row.Version, row.RetractedAt, reason, values);
-    }
+    private static RecordFields ToFields(StoredRow row) =>
+        new(row.Values.Type, row.Id, row.NaturalKey, row.Version, row.RetractedAt, row.RetractedReason, row.Values.ToDictionary());
 
-    private static async Task<string?> RetractionReasonAsync(PeaceTalksDbContext db, DbTable table, StoredRecord row, CancellationToken cancellationToken)
+    private static async Task<SaveResult> ConflictAsync(PeaceTalksDbContext db, StoredRow stored, CancellationToken cancellationToken)
     {
-        if (row.RetractedAt is null)
-        {
-            return null;
-        }
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"SELECT \"RetractedReason\" FROM \"{table.Name}\" WHERE \"Id\" = @id";
-        RecordWriter.AddParameter(command, "@id", row.Id);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
-    }
-
-    private static async Task<SaveResult> ConflictAsync(PeaceTalksDbContext db, DbConnection connection, CsvTable table, string key,
-        StoredRecord stored, CancellationToken cancellationToken)
-    {
-        var rules = CsvTableRules.For(table);
+        var noun = stored.Values.Type.Noun;
         var last = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.EntityType == rules.Db.EntityType && e.EntityId == stored.Id)
+            .Where(e => e.EntityType == noun && e.EntityId == stored.Id)
             .OrderByDescending(e => e.Id)
             .Select(e => new { e.UserName, e.At })
             .FirstOrDefaultAsync(cancellationToken);
-        _ = connection;
-        return new SaveResult.Conflict(ToFields(table, key, stored, await RetractionReasonAsync(db, rules.Db, stored, cancellationToken)),
-            last?.UserName ?? "someone", last?.At ?? DateTime.UtcNow);
+        return new SaveResult.Conflict(ToFields(stored), last?.UserName ?? "someone", last?.At ?? DateTime.UtcNow);
     }
 
-    /// <summary>Why an actor, issue, source or meeting cannot be retracted: live items still refer to it. Null when nothing does.</summary>
-    private static async Task<string?> LiveReferencesAsync(DbConnection connection, DbTransaction transaction, CsvTable table, long id,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Why an item cannot be retracted: live items of other types still refer to it (by a reference or in a list that
+    /// holds its items on the record). Null when nothing does.
+    /// </summary>
+    private static async Task<string?> LiveReferencesAsync(PeaceTalksDbContext db, RecordType type, int id, CancellationToken cancellationToken)
     {
-        (string Sql, string Noun)[] checks = table switch
-        {
-            CsvTable.Actors =>
-            [
-                ("SELECT COUNT(*) FROM \"Statements\" WHERE \"ActorId\" = @id AND \"RetractedAt\" IS NULL", "statement"),
-                ("SELECT COUNT(*) FROM \"Positions\" WHERE \"ActorId\" = @id AND \"RetractedAt\" IS NULL", "position"),
-                ("SELECT COUNT(*) FROM \"MeetingParticipants\" p JOIN \"Meetings\" m ON m.\"Id\" = p.\"MeetingId\" WHERE p.\"ActorId\" = @id AND m.\"RetractedAt\" IS NULL", "meeting"),
-            ],
-            CsvTable.Issues =>
-            [
-                ("SELECT COUNT(*) FROM \"Positions\" WHERE \"IssueId\" = @id AND \"RetractedAt\" IS NULL", "position"),
-                ("SELECT COUNT(*) FROM \"StatementIssues\" l JOIN \"Statements\" s ON s.\"Id\" = l.\"StatementId\" WHERE l.\"IssueId\" = @id AND s.\"RetractedAt\" IS NULL", "statement"),
-            ],
-            CsvTable.Sources =>
-            [
-                ("SELECT COUNT(*) FROM \"Statements\" WHERE (\"SourceId\" = @id OR \"ViaSourceId\" = @id) AND \"RetractedAt\" IS NULL", "statement"),
-                ("SELECT COUNT(*) FROM \"Meetings\" WHERE \"SourceId\" = @id AND \"RetractedAt\" IS NULL", "meeting"),
-            ],
-            CsvTable.Meetings =>
-            [
-                ("SELECT COUNT(*) FROM \"Statements\" WHERE \"MeetingId\" = @id AND \"RetractedAt\" IS NULL", "statement"),
-            ],
-            _ => [],
-        };
         var uses = new List<string>();
-        foreach (var (sql, noun) in checks)
+        // Statements first: they are what most things are referred to by.
+        foreach (var referrer in RecordTypes.All.Reverse().OrderBy(t => t == RecordTypes.Statements ? 0 : 1))
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            RecordWriter.AddParameter(command, "@id", id);
-            var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            var count = await referrer.CountReferencesAsync(db, type, id, cancellationToken);
             if (count > 0)
             {
-                uses.Add($"{AppCulture.Number(count)} {noun}{(count == 1 ? "" : "s")}");
+                uses.Add($"{AppCulture.Number(count)} {referrer.Noun}{(count == 1 ? "" : "s")}");
             }
         }
         return uses.Count == 0 ? null
@@ -374,23 +292,14 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
     }
 
     /// <summary>Why an item cannot be restored: something it refers to is itself retracted. Null when all are live.</summary>
-    private static async Task<string?> RetractedReferenceAsync(DbConnection connection, DbTransaction transaction, DbTable table, StoredRecord stored,
-        CancellationToken cancellationToken)
+    private static async Task<string?> RetractedReferenceAsync(PeaceTalksDbContext db, StoredRow stored, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < table.Columns.Length; i++)
+        foreach (var field in stored.Values.Type.Fields.OfType<ReferenceField>())
         {
-            if (table.Columns[i].Ref is not { } target || stored.Fields[i] is not { } referenced)
+            if (stored.Values[field] is string referenced
+                && (await field.Target.ResolveAsync(db, [referenced], cancellationToken)).Any(r => r.RetractedAt is not null))
             {
-                continue;
-            }
-            var (name, keyColumn, noun) = RefTables.Of(target);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"SELECT COUNT(*) FROM \"{name}\" WHERE \"{keyColumn}\" = @key AND \"RetractedAt\" IS NOT NULL";
-            RecordWriter.AddParameter(command, "@key", referenced);
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
-            {
-                return $"It refers to the retracted {noun} '{referenced}': restore that first.";
+                return $"It refers to the retracted {field.Target.Noun} '{referenced}': restore that first.";
             }
         }
         return null;

@@ -3,9 +3,29 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
 using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Records;
 namespace PeaceTalks.Web.Filtering;
 
 public enum ItemKind { All, Statements, Meetings }
+
+/// <summary>The query-string names of the filters, the same in every address: pages, exports, the API and feeds.</summary>
+public static class FilterNames
+{
+    public const string Actor = "actor";
+    public const string Side = "side";
+    public const string Issue = "issue";
+    public const string From = "from";
+    public const string To = "to";
+    public const string Text = "q";
+    public const string Kind = "kind";
+    public const string Order = "order";
+    public const string AsOf = "asof";
+    public const string Since = "since";
+    public const string Retracted = "retracted";
+
+    /// <summary>The names that may be given more than once (any of the values).</summary>
+    public static IReadOnlyList<string> Lists { get; } = [Actor, Side, Issue];
+}
 
 /// <summary>
 /// The filters a view carries in its URL (?actor=…&amp;issue=…&amp;from=…), shared by the pages and the CSV
@@ -45,21 +65,30 @@ public sealed record DashboardFilter
 
     public static DashboardFilter Empty { get; } = new();
 
+    /// <summary>The filter in a query string: <paramref name="values"/> gives each name's values (none when absent).</summary>
+    public static DashboardFilter Read(Func<string, IReadOnlyList<string?>> values)
+    {
+        string? One(string name) => values(name) is [var first, ..] ? first : null;
+        return Parse(values(FilterNames.Actor), values(FilterNames.Side), values(FilterNames.Issue), One(FilterNames.From), One(FilterNames.To),
+            One(FilterNames.Text), One(FilterNames.Kind), One(FilterNames.Order), One(FilterNames.AsOf), One(FilterNames.Since),
+            One(FilterNames.Retracted));
+    }
+
     public static DashboardFilter Parse(
         IReadOnlyList<string?>? actor = null, IReadOnlyList<string?>? side = null, IReadOnlyList<string?>? issue = null,
         string? from = null, string? to = null, string? q = null, string? kind = null, string? order = null,
         string? asof = null, string? since = null, string? retracted = null)
     {
         var problems = new List<string>();
-        var fromDate = ParseDate("from", from, problems);
-        var toDate = ParseDate("to", to, problems);
+        var fromDate = ParseDate(FilterNames.From, from, problems);
+        var toDate = ParseDate(FilterNames.To, to, problems);
         if (fromDate > toDate)
         {
             problems.Add($"The date range is reversed (from {Iso(fromDate!.Value)} is after to {Iso(toDate!.Value)}) — date filter ignored.");
             fromDate = toDate = null;
         }
-        var asOfDate = ParseDate("asof", asof, problems);
-        var sinceDate = ParseDate("since", since, problems);
+        var asOfDate = ParseDate(FilterNames.AsOf, asof, problems);
+        var sinceDate = ParseDate(FilterNames.Since, since, problems);
         if (sinceDate is { } s && asOfDate is { } a && s > a)
         {
             problems.Add($"The comparison date {Iso(s)} is after the as-of date {Iso(a)} — comparison ignored.");
@@ -68,9 +97,9 @@ public sealed record DashboardFilter
 
         return new DashboardFilter
         {
-            Actors = Values("actor", actor, problems),
-            Sides = Values("side", side, problems),
-            Issues = Values("issue", issue, problems),
+            Actors = Values(FilterNames.Actor, actor, problems),
+            Sides = Values(FilterNames.Side, side, problems),
+            Issues = Values(FilterNames.Issue, issue, problems),
             From = fromDate,
             To = toDate,
             Text = ParseText(q, problems),
@@ -87,40 +116,40 @@ public sealed record DashboardFilter
     public string ToQueryString()
     {
         var pairs = new List<KeyValuePair<string, string?>>();
-        pairs.AddRange(Actors.Select(a => Pair("actor", a)));
-        pairs.AddRange(Sides.Select(s => Pair("side", s)));
-        pairs.AddRange(Issues.Select(i => Pair("issue", i)));
+        pairs.AddRange(Actors.Select(a => Pair(FilterNames.Actor, a)));
+        pairs.AddRange(Sides.Select(s => Pair(FilterNames.Side, s)));
+        pairs.AddRange(Issues.Select(i => Pair(FilterNames.Issue, i)));
         if (From is { } from)
         {
-            pairs.Add(Pair("from", Iso(from)));
+            pairs.Add(Pair(FilterNames.From, Iso(from)));
         }
         if (To is { } to)
         {
-            pairs.Add(Pair("to", Iso(to)));
+            pairs.Add(Pair(FilterNames.To, Iso(to)));
         }
         if (!string.IsNullOrEmpty(Text))
         {
-            pairs.Add(Pair("q", Text));
+            pairs.Add(Pair(FilterNames.Text, Text));
         }
         if (Kind != ItemKind.All)
         {
-            pairs.Add(Pair("kind", Kind == ItemKind.Statements ? "statements" : "meetings"));
+            pairs.Add(Pair(FilterNames.Kind, Kind == ItemKind.Statements ? "statements" : "meetings"));
         }
         if (OldestFirst)
         {
-            pairs.Add(Pair("order", "oldest"));
+            pairs.Add(Pair(FilterNames.Order, "oldest"));
         }
         if (AsOf is { } asOf)
         {
-            pairs.Add(Pair("asof", Iso(asOf)));
+            pairs.Add(Pair(FilterNames.AsOf, Iso(asOf)));
         }
         if (Since is { } since)
         {
-            pairs.Add(Pair("since", Iso(since)));
+            pairs.Add(Pair(FilterNames.Since, Iso(since)));
         }
         if (IncludeRetracted)
         {
-            pairs.Add(Pair("retracted", "include"));
+            pairs.Add(Pair(FilterNames.Retracted, "include"));
         }
         return QueryString.Create(pairs).ToUriComponent();
     }
@@ -132,7 +161,7 @@ public sealed record DashboardFilter
 
     /// <summary>A YYYY-MM-DD date (as date inputs and URLs carry it), or null for anything else.</summary>
     public static DateOnly? ParseIso(string? value) =>
-        value is not null && Csv.CsvCells.TryParseDate(value.AsSpan().Trim(), out var date) ? date : null;
+        value is not null && Records.Cells.TryParseDate(value.AsSpan().Trim(), out var date) ? date : null;
 
     private static KeyValuePair<string, string?> Pair(string key, string value) => new(key, value);
 

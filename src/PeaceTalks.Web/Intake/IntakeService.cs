@@ -1,11 +1,10 @@
-using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
-using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Records;
 using PeaceTalks.Web.Services;
 
 namespace PeaceTalks.Web.Intake;
@@ -18,6 +17,8 @@ public sealed class IntakeDraft
 {
     public required Candidate Candidate { get; init; }
     public bool Accept { get; set; }
+
+    /// <summary>The speaker, an existing actor; null when the editor describes a new one below.</summary>
     public string? ActorSlug { get; set; }
     public string NewActorName { get; set; } = "";
     public string? NewActorRole { get; set; }
@@ -39,19 +40,52 @@ public sealed class IntakeDraft
 /// <summary>The candidates, with the actors and issues the editor can pick from (the ones the extractor knew).</summary>
 public sealed record IntakeProposal(string ArticleText, IReadOnlyList<IntakeDraft> Drafts, IReadOnlyList<ActorOption> Actors, IReadOnlyList<IssueOption> Issues);
 
+/// <summary>The parts of a candidate (and of the report) a problem can be about, as the intake page labels them.</summary>
+public enum IntakePart { Report, Headline, Outlet, Address, PublishedOn, Words, Speaker, NewActorName, NewActorRole, NewActorSide, SaidOn, Issues }
+
+/// <summary>A problem with one candidate (its index among the drafts) or with the report (<see cref="Candidate"/> null).</summary>
+public sealed record IntakeProblem(int? Candidate, IntakePart Part, string Message)
+{
+    public override string ToString() => Candidate is { } i ? $"Candidate {i + 1}, {Label(Part)}: {Message}" : $"{Label(Part)}: {Message}";
+
+    /// <summary>How the page names the part, so a message points at what the editor sees.</summary>
+    public static string Label(IntakePart part) => part switch
+    {
+        IntakePart.Headline => "Headline",
+        IntakePart.Outlet => "Outlet",
+        IntakePart.Address => "Address",
+        IntakePart.PublishedOn => "Published on",
+        IntakePart.Words => "Words",
+        IntakePart.Speaker => "Speaker",
+        IntakePart.NewActorName => "New actor's name",
+        IntakePart.NewActorRole => "New actor's role",
+        IntakePart.NewActorSide => "New actor's side",
+        IntakePart.SaidOn => "Said on",
+        IntakePart.Issues => "Issues",
+        _ => "The report",
+    };
+}
+
 /// <summary>What saving did: the new source and statements, or every problem (nothing saved), and notes on changed kinds.</summary>
-public sealed record IntakeResult(string? SourceKey, int Statements, IReadOnlyList<string> Problems, IReadOnlyList<string> Notes)
+public sealed record IntakeResult(string? SourceKey, int Statements, IReadOnlyList<IntakeProblem> Problems, IReadOnlyList<string> Notes)
 {
     public bool Saved => Problems.Count == 0;
+
+    /// <summary>The problems with one candidate, for showing beside its fields.</summary>
+    public IReadOnlyList<IntakeProblem> For(int candidate) => [.. Problems.Where(p => p.Candidate == candidate)];
 }
 
 /// <summary>
 /// Article intake: proposes statements from a pasted report, then saves the accepted ones with a new source holding
-/// the report's text. Saving goes through the CSV importer in one transaction (the same rules and messages as every
-/// other way in, one audited batch per table), so a bad field is refused as it would be in a file.
+/// the report's text. The accepted candidates become rows of the record types (sources, actors, statements), checked
+/// by the same rules as every other way in and written through the same write path in one transaction; a problem is
+/// reported against the candidate and the field the editor sees.
 /// </summary>
-public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext> dbFactory, EditorAccess access, CsvExporter exporter)
+public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext> dbFactory, EditorAccess access)
 {
+    /// <summary>How the history names a statement's further sources.</summary>
+    public const string OtherSourcesField = "other_sources";
+
     public async Task<IntakeProposal> ProposeAsync(IntakeArticle article, CancellationToken cancellationToken = default)
     {
         await access.RequireAsync(AppRoles.Editor, cancellationToken);
@@ -63,7 +97,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
             .Select(i => new IssueOption(i.Slug, i.Name, i.Description)).ToListAsync(cancellationToken);
         var extractor = new StatementExtractor(
             [.. actors.Select(a => new KnownActor(a.Slug, a.Name, a.Role,
-                [.. (a.AlternativeNames ?? "").Split(CsvCells.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]))],
+                [.. (a.AlternativeNames ?? "").Split(Cells.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]))],
             [.. issues.Select(i => new KnownIssue(i.Slug, i.Name, i.Description))]);
         var candidates = extractor.Extract(text, article.PublishedOn, DateOnly.FromDateTime(DateTime.UtcNow));
 
@@ -91,168 +125,212 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         return new IntakeProposal(text, drafts, [.. actors.Select(a => new ActorOption(a.Slug, a.Name, a.Side, a.Role))], issues);
     }
 
+    /// <summary>
+    /// Saves the accepted drafts, the report as their source and any new speakers, in one transaction, or nothing.
+    /// The drafts are not changed, so after a refusal the editor corrects what the problems name and saves again.
+    /// </summary>
     public async Task<IntakeResult> SaveAsync(IntakeArticle article, IReadOnlyList<IntakeDraft> drafts, CancellationToken cancellationToken = default)
     {
         var editor = await access.RequireAsync(AppRoles.Editor, cancellationToken);
         var text = ReduceToText(article.Text);
-        var accepted = drafts.Where(d => d.Accept).ToList();
+        var accepted = drafts.Select((d, i) => (Draft: d, Index: i)).Where(x => x.Draft.Accept).ToList();
         if (accepted.Count == 0)
         {
-            return new IntakeResult(null, 0, ["Accept at least one statement to save."], []);
+            return new IntakeResult(null, 0, [new IntakeProblem(null, IntakePart.Report, "Accept at least one statement to save.")], []);
         }
         var notes = new List<string>();
-        var asSources = accepted.Where(d => d.DuplicateOf is not null && d.AddAsSource).ToList();
-        accepted = [.. accepted.Except(asSources)];
-        foreach (var draft in accepted.Where(d => d.Kind == TextKind.Quote && !text.Contains(d.Text, StringComparison.Ordinal)))
+        var asSources = accepted.Where(x => x.Draft.DuplicateOf is not null && x.Draft.AddAsSource).ToList();
+        var statements = accepted.Except(asSources).ToList();
+        // A verbatim quote is only verbatim if a reader finds those exact words in the stored report.
+        var kinds = statements.ToDictionary(x => x.Index, x => x.Draft.Kind == TextKind.Quote && !text.Contains(x.Draft.Text, StringComparison.Ordinal)
+            ? TextKind.Paraphrase : x.Draft.Kind);
+        foreach (var x in statements.Where(x => kinds[x.Index] != x.Draft.Kind))
         {
-            // A verbatim quote is only verbatim if a reader finds those exact words in the stored report.
-            draft.Kind = TextKind.Paraphrase;
-            notes.Add($"“{Shorten(draft.Text)}” is not in the report word for word, so it was saved as a paraphrase.");
+            notes.Add($"“{Shorten(x.Draft.Text)}” is not in the report word for word, so it was saved as a paraphrase.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var transaction = await Database.BeginWriteAsync(connection, cancellationToken);
-        // Keys are made as the edit forms make them (RecordKeys), under the write lock, and never twice in one batch.
-        var batch = new HashSet<string>(StringComparer.Ordinal);
-        var title = article.Title is { Length: > 0 } t ? t : $"Report pasted on {CsvCells.Date(DateOnly.FromDateTime(DateTime.UtcNow))}";
-        var sourceKey = await RecordKeys.UniqueAsync(connection, transaction, CsvTable.Sources,
-            RecordKeys.Suggest(CsvTable.Sources, new Dictionary<string, string?> { ["outlet"] = article.Outlet, ["title"] = title }), batch, cancellationToken);
-        var files = new List<(string, Stream)>
-        {
-            ("intake-sources.csv", await CsvAsync(CsvFormat.Sources, [[sourceKey, title, article.Outlet, article.Url,
-                article.PublishedOn is { } p ? CsvCells.Date(p) : null, article.PublishedOn is null ? null : "day", CsvCells.Word(SourceKind.NewsReport)]],
-                cancellationToken)),
-        };
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Dialect.BeginWriteAsync(db.Database.GetDbConnection(), cancellationToken);
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
 
-        // A new actor whose slug is already an actor's is that actor; one name given twice is one new actor.
-        var speakingNew = accepted.Where(d => string.IsNullOrEmpty(d.ActorSlug)).ToList();
-        speakingNew.ForEach(d => d.ActorSlug = RecordKeys.Slug(d.NewActorName));
-        var slugs = speakingNew.Select(d => d.ActorSlug!).Distinct().ToList();
-        var known = await db.Actors.AsNoTracking().Where(a => slugs.Contains(a.Slug)).Select(a => a.Slug).ToListAsync(cancellationToken);
-        var newActors = speakingNew.Where(d => !known.Contains(d.ActorSlug!)).DistinctBy(d => d.ActorSlug)
-            .Select(d => new string?[] { d.ActorSlug, d.NewActorName, CsvCells.Word(ActorKind.Person), d.NewActorRole, d.NewActorSide, null })
-            .ToList();
-        if (newActors.Count > 0)
+        // Every row is read and checked by its record type's rules before anything is written.
+        var problems = new List<IntakeProblem>();
+        // Keys are made as the edit forms make them, under the write lock, and never twice in one save.
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var title = article.Title is { Length: > 0 } t ? t : $"Report pasted on {Cells.Date(DateOnly.FromDateTime(DateTime.UtcNow))}";
+        var sourceKey = await Keys.UniqueAsync(db, RecordTypes.Sources,
+            Keys.Suggest(RecordTypes.Sources, new Dictionary<string, string?> { ["outlet"] = article.Outlet, ["title"] = title }), taken, cancellationToken);
+        var source = Parse(RecordTypes.Sources, new()
         {
-            files.Add(("intake-actors.csv", await CsvAsync(CsvFormat.Actors, newActors, cancellationToken)));
+            ["key"] = sourceKey, ["title"] = title, ["outlet"] = article.Outlet, ["url"] = article.Url,
+            ["published_on"] = article.PublishedOn is { } p ? Cells.Date(p) : null, ["published_precision"] = article.PublishedOn is null ? null : "day",
+            ["kind"] = Cells.Word(SourceKind.NewsReport),
+        }, field => (null, field switch
+        {
+            "title" => IntakePart.Headline,
+            "outlet" => IntakePart.Outlet,
+            "url" => IntakePart.Address,
+            "published_on" => IntakePart.PublishedOn,
+            _ => IntakePart.Report,
+        }), problems);
+
+        // A new speaker whose slug is already an actor's is that actor; one name given twice is one new actor.
+        var speakers = new Dictionary<int, string>();
+        var newActors = new List<RecordRow>();
+        foreach (var group in statements.Where(x => string.IsNullOrEmpty(x.Draft.ActorSlug)).GroupBy(x => Keys.Slug(x.Draft.NewActorName)))
+        {
+            var (first, index) = group.First();
+            if (group.Key.Length == 0)
+            {
+                problems.AddRange(group.Select(x => new IntakeProblem(x.Index, IntakePart.NewActorName, "Give the new speaker's name, or choose an actor as the speaker.")));
+                continue;
+            }
+            foreach (var x in group)
+            {
+                speakers[x.Index] = group.Key;
+            }
+            if (await RecordTypes.Actors.KeyExistsAsync(db, group.Key, cancellationToken))
+            {
+                continue;
+            }
+            newActors.Add(Parse(RecordTypes.Actors, new()
+            {
+                ["slug"] = group.Key, ["name"] = first.NewActorName.Trim(), ["kind"] = Cells.Word(ActorKind.Person),
+                ["role"] = first.NewActorRole, ["side"] = first.NewActorSide,
+            }, field => (index, field switch
+            {
+                "role" => IntakePart.NewActorRole,
+                "side" => IntakePart.NewActorSide,
+                _ => IntakePart.NewActorName,
+            }), problems));
         }
 
-        var rows = new List<string?[]>();
-        foreach (var d in accepted)
+        var rows = new List<(int Index, RecordRow Row)>();
+        foreach (var (draft, index) in statements)
         {
-            var date = d.Date is { } day ? CsvCells.Date(day) : null;
-            var key = await RecordKeys.UniqueAsync(connection, transaction, CsvTable.Statements,
-                RecordKeys.Suggest(CsvTable.Statements, new Dictionary<string, string?> { ["actor"] = d.ActorSlug, ["date"] = date, ["text"] = d.Text }),
-                batch, cancellationToken);
-            batch.Add(key);
-            rows.Add(
-            [
-                key, d.ActorSlug, null, date, CsvCells.Word(d.Precision), CsvCells.Word(d.Basis),
-                CsvCells.Word(d.Kind), d.Text, CsvCells.Word(Channel.NotStated), CsvCells.Word(Attribution.Reported), sourceKey, null, null,
-                CsvCells.List(d.Issues), null, null,
-            ]);
+            var speaker = string.IsNullOrEmpty(draft.ActorSlug) ? speakers.GetValueOrDefault(index) : draft.ActorSlug;
+            if (speaker is null)
+            {
+                continue; // its missing name is already a problem
+            }
+            var date = draft.Date is { } day ? Cells.Date(day) : null;
+            var key = await Keys.UniqueAsync(db, RecordTypes.Statements,
+                Keys.Suggest(RecordTypes.Statements, new Dictionary<string, string?> { ["actor"] = speaker, ["date"] = date, ["text"] = draft.Text }),
+                taken, cancellationToken);
+            taken.Add(key);
+            rows.Add((index, Parse(RecordTypes.Statements, new()
+            {
+                ["key"] = key, ["actor"] = speaker, ["date"] = date, ["date_precision"] = Cells.Word(draft.Precision),
+                ["date_basis"] = Cells.Word(draft.Basis), ["kind"] = Cells.Word(kinds[index]), ["text"] = draft.Text,
+                ["channel"] = Cells.Word(Channel.NotStated), ["attribution"] = Cells.Word(Attribution.Reported), ["source"] = sourceKey,
+                ["issues"] = Cells.List(draft.Issues),
+            }, field => (index, field switch
+            {
+                "actor" => IntakePart.Speaker,
+                "date" or "date_precision" or "date_basis" => IntakePart.SaidOn,
+                "issues" => IntakePart.Issues,
+                "text" or "kind" => IntakePart.Words,
+                _ => IntakePart.Report,
+            }), problems, line: index)));
         }
-        if (rows.Count > 0)
-        {
-            files.Add(("intake-statements.csv", await CsvAsync(CsvFormat.Statements, rows, cancellationToken)));
-        }
-
-        var reports = await CsvImporter.ImportFilesAsync(connection, transaction, files, editor, cancellationToken);
-        var problems = reports.SelectMany(r => r.Errors.Select(e => $"{Describe(r.FileName, e.Row, accepted)}{e}")).ToList();
         if (problems.Count > 0)
         {
-            await transaction.RollbackAsync(cancellationToken);
             return new IntakeResult(null, 0, problems, notes);
         }
-        await using (var command = connection.CreateCommand())
+
+        var note = $"Article intake: {title}";
+        await WriteAsync(db, RecordTypes.Sources, [source], editor, note, _ => (null, IntakePart.Report), problems, cancellationToken);
+        await WriteAsync(db, RecordTypes.Actors, newActors, editor, note, _ => (null, IntakePart.Speaker), problems, cancellationToken);
+        await WriteAsync(db, RecordTypes.Statements, [.. rows.Select(r => r.Row)], editor, note, problem => (problem.Row, problem.Field switch
         {
-            command.Transaction = transaction;
-            command.CommandText = """INSERT INTO "SourceTexts" ("SourceId", "Text") SELECT "Id", @text FROM "Sources" WHERE "Key" = @key""";
-            RecordWriter.AddParameter(command, "@text", text);
-            RecordWriter.AddParameter(command, "@key", sourceKey);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            "actor" => IntakePart.Speaker,
+            "issues" => IntakePart.Issues,
+            _ => IntakePart.Report,
+        }), problems, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new IntakeResult(null, 0, problems, notes);
         }
-        foreach (var statementKey in asSources.Select(d => d.DuplicateOf!).Distinct())
+
+        var sourceId = (await RecordTypes.Sources.ResolveAsync(db, [sourceKey], cancellationToken)).Single().Id;
+        db.SourceTexts.Add(new SourceText { SourceId = sourceId, Text = text });
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var statementKey in asSources.Select(x => x.Draft.DuplicateOf!).Distinct())
         {
-            if (!await AddSourceAsync(connection, transaction, statementKey, sourceKey, title, editor, cancellationToken))
+            if (!await AddSourceAsync(db, statementKey, sourceId, sourceKey, title, editor, cancellationToken))
             {
-                await transaction.RollbackAsync(cancellationToken);
-                return new IntakeResult(null, 0, [$"Statement “{statementKey}” is no longer on the record (retracted or re-keyed): reload and review again."], notes);
+                return new IntakeResult(null, 0,
+                    [new IntakeProblem(null, IntakePart.Report, $"Statement “{statementKey}” is no longer on the record (retracted or re-keyed): reload and review again.")], notes);
             }
             notes.Add($"The report was added as another source for statement “{statementKey}”.");
         }
         await transaction.CommitAsync(cancellationToken);
-        return new IntakeResult(sourceKey, accepted.Count, [], notes);
+        return new IntakeResult(sourceKey, statements.Count, [], notes);
     }
+
+    /// <summary>A row of a record type from its fields' text, checked by its rules; each problem mapped to the page's candidate and part.</summary>
+    private static RecordRow Parse(RecordType type, Dictionary<string, string?> values, Func<string, (int? Candidate, IntakePart Part)> place,
+        List<IntakeProblem> problems, int line = 0)
+    {
+        var found = new FieldProblems();
+        var reader = new FieldReader(found);
+        reader.MoveTo(line, values);
+        var row = type.Parse(reader);
+        problems.AddRange(found.Kept.Select(problem => Problem(problem, place(problem.Field))));
+        return row;
+    }
+
+    private static async Task WriteAsync(PeaceTalksDbContext db, RecordType type, IReadOnlyList<RecordRow> rows, Editor editor, string note,
+        Func<FieldProblem, (int? Candidate, IntakePart Part)> place, List<IntakeProblem> problems, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0 || problems.Count > 0)
+        {
+            return;
+        }
+        using var writer = new RecordWriter(db, type);
+        var found = new FieldProblems();
+        var plan = await writer.PlanAsync(rows, found, cancellationToken);
+        problems.AddRange(found.Kept.Select(problem => Problem(problem, place(problem))));
+        if (found.Total == 0)
+        {
+            await writer.WriteAsync(plan, editor, null, note, cancellationToken);
+        }
+    }
+
+    private static IntakeProblem Problem(FieldProblem problem, (int? Candidate, IntakePart Part) place) => new(place.Candidate, place.Part, problem.FieldMessage);
 
     /// <summary>
     /// Links a stored statement to the new source, moves its version (an editor who opened it sees the change) and
     /// writes the change to its history as an edit of its other sources. False when the statement is not live.
     /// </summary>
-    private static async Task<bool> AddSourceAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
-        string statementKey, string sourceKey, string title, Editor editor, CancellationToken cancellationToken)
+    private static async Task<bool> AddSourceAsync(PeaceTalksDbContext db, string statementKey, int sourceId, string sourceKey, string title,
+        Editor editor, CancellationToken cancellationToken)
     {
-        System.Data.Common.DbCommand Command(string sql)
+        var statement = await db.Statements.FirstOrDefaultAsync(s => s.Key == statementKey, cancellationToken);
+        if (statement is null)
         {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            RecordWriter.AddParameter(command, "@statement", statementKey);
-            RecordWriter.AddParameter(command, "@source", sourceKey);
-            return command;
+            return false;
         }
-
-        var before = new List<string>();
-        await using (var read = Command("""
-            SELECT src."Key" FROM "StatementSources" ss JOIN "Sources" src ON src."Id" = ss."SourceId"
-            JOIN "Statements" s ON s."Id" = ss."StatementId" WHERE s."Key" = @statement ORDER BY src."Key"
-            """))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                before.Add(reader.GetString(0));
-            }
-        }
-        await using (var insert = Command("""
-            INSERT INTO "StatementSources" ("StatementId", "SourceId")
-            SELECT s."Id", src."Id" FROM "Statements" s, "Sources" src
-            WHERE s."Key" = @statement AND src."Key" = @source AND s."RetractedAt" IS NULL
-            """))
-        {
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
-            {
-                return false;
-            }
-        }
-        long id;
-        await using (var bump = Command("""UPDATE "Statements" SET "Version" = "Version" + 1 WHERE "Key" = @statement RETURNING "Id" """))
-        {
-            id = Convert.ToInt64(await bump.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        using var writer = Data.Database.RowWriter(connection, transaction, CsvTableRules.For(CsvTable.Statements).Db);
-        string?[] after = [CsvCells.List([.. before, sourceKey])];
-        writer.Audit(new AuditEntry
+        var before = await db.StatementSources.AsNoTracking().Where(ss => ss.StatementId == statement.Id)
+            .Select(ss => ss.Source.Key).OrderBy(k => k).ToListAsync(cancellationToken);
+        db.StatementSources.Add(new StatementSource { StatementId = statement.Id, SourceId = sourceId });
+        statement.Version++;
+        db.AuditEntries.Add(new AuditEntry
         {
             At = DateTime.UtcNow,
             UserId = editor.UserId,
             UserName = editor.Name,
-            EntityType = "statement",
-            EntityId = checked((int)id),
+            EntityType = RecordTypes.Statements.Noun,
+            EntityId = statement.Id,
             EntityKey = statementKey,
             Action = AuditAction.Update,
-            Changes = AuditJson.Write(AuditJson.Diff([OtherSourcesField], [before.Count == 0 ? null : CsvCells.List(before)], after)),
+            Changes = AuditJson.Write(AuditJson.Diff([OtherSourcesField], [before.Count == 0 ? null : Cells.List(before)], [Cells.List([.. before, sourceKey])])),
             Note = $"Another report of it, added at article intake: {title}",
         });
-        // The writer batches its rows: written now, inside the transaction.
-        writer.Flush();
+        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
-
-    /// <summary>How the history names a statement's further sources.</summary>
-    public const string OtherSourcesField = "other_sources";
 
     /// <summary>The stored text of a report taken in here, or null.</summary>
     public async Task<string?> ArticleTextAsync(string sourceKey, CancellationToken cancellationToken = default)
@@ -261,7 +339,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         return await db.SourceTexts.AsNoTracking().Where(t => t.Source!.Key == sourceKey).Select(t => t.Text).FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>HTML pasted from a page becomes its text: paragraphs kept, tags dropped, entities decoded.</summary>
+    /// <summary>HTML pasted from a page becomes its text (parsed as a browser would): paragraphs kept, scripts and tags dropped.</summary>
     public static string ReduceToText(string input)
     {
         var text = input.Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -269,12 +347,30 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         {
             return text.Trim();
         }
-        text = ScriptOrStyle().Replace(text, " ");
-        text = BlockBreak().Replace(text, "\n\n");
-        text = Tag().Replace(text, "");
-        text = WebUtility.HtmlDecode(text);
-        text = SpaceRun().Replace(text, " ");
-        return BlankLines().Replace(text, "\n\n").Trim();
+        var document = new HtmlParser().ParseDocument(text);
+        foreach (var element in document.QuerySelectorAll("script, style, noscript, template"))
+        {
+            element.Remove();
+        }
+        var blocks = new List<string>();
+        foreach (var block in document.Body?.QuerySelectorAll("p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, figcaption").ToList() ?? [])
+        {
+            // The innermost blocks only: a blockquote holding paragraphs gives its paragraphs.
+            if (block.QuerySelector("p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, figcaption") is not null)
+            {
+                continue;
+            }
+            var line = SpaceRun().Replace(block.TextContent, " ").Trim();
+            if (line.Length > 0)
+            {
+                blocks.Add(line);
+            }
+        }
+        if (blocks.Count == 0)
+        {
+            blocks.Add(SpaceRun().Replace(document.Body?.TextContent ?? "", " ").Trim());
+        }
+        return string.Join("\n\n", blocks);
     }
 
     /// <summary>Near-identical wording: the same words, allowing for a few changed in translation or punctuation.</summary>
@@ -292,37 +388,13 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
     private static HashSet<string> Words(string text) =>
         [.. WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value)];
 
-    private static string Describe(string file, int row, List<IntakeDraft> accepted) =>
-        file == "intake-statements.csv" && row >= 2 && row - 2 < accepted.Count ? $"Statement “{Shorten(accepted[row - 2].Text)}”: " : "";
-
     private static string Shorten(string text) => text.Length > 50 ? text[..49] + "…" : text;
-
-    /// <summary>Rows as a CSV file in the export's own format, as the importer reads it back.</summary>
-    private async Task<MemoryStream> CsvAsync(CsvFormat format, IReadOnlyList<string?[]> rows, CancellationToken cancellationToken)
-    {
-        var stream = new MemoryStream();
-        await exporter.WriteAsync(format, rows.ToAsyncEnumerable(), stream, byteOrderMark: false, cancellationToken);
-        stream.Position = 0;
-        return stream;
-    }
 
     [GeneratedRegex(@"<\s*(?:p|br|div|h[1-6]|li|blockquote|article|section)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LooksLikeHtml();
 
-    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex ScriptOrStyle();
-
-    [GeneratedRegex(@"<\s*/?\s*(?:p|br|div|h[1-6]|li|blockquote|article|section|tr)\b[^>]*>", RegexOptions.IgnoreCase)]
-    private static partial Regex BlockBreak();
-
-    [GeneratedRegex(@"<[^>]+>")]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"[ \t\u00A0]+")]
+    [GeneratedRegex(@"\s+")]
     private static partial Regex SpaceRun();
-
-    [GeneratedRegex(@"\s*\n\s*\n\s*")]
-    private static partial Regex BlankLines();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex WordPattern();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Intake;
 
@@ -462,14 +463,14 @@ public sealed partial class StatementExtractor
                 var target = Enum.Parse<DayOfWeek>(weekday.Groups["w"].Value, ignoreCase: true);
                 var back = ((int)published.DayOfWeek - (int)target + 7) % 7;
                 return new DateGuess(published.AddDays(-back), DatePrecision.Day, DateBasis.On,
-                    $"“{weekday.Value.Trim()}” before the report of {Csv.CsvCells.Date(published)}");
+                    $"“{weekday.Value.Trim()}” before the report of {Records.Cells.Date(published)}");
             }
             var relative = Relative().Match(text);
             if (relative.Success)
             {
                 var yesterday = relative.Value.Equals("yesterday", StringComparison.OrdinalIgnoreCase);
                 return new DateGuess(yesterday ? published.AddDays(-1) : published, DatePrecision.Day, DateBasis.On,
-                    $"“{relative.Value}” in the report of {Csv.CsvCells.Date(published)}");
+                    $"“{relative.Value}” in the report of {Records.Cells.Date(published)}");
             }
         }
         var inMonth = InMonth().Match(text);

@@ -42,16 +42,7 @@ public sealed class ActorQueries(IDbContextFactory<PeaceTalksDbContext> dbFactor
     /// <summary>Actors limited by the filter's actors, sides and search text (name, alternative names, role).</summary>
     public static IQueryable<Actor> Filtered(PeaceTalksDbContext db, IQueryable<Actor> actors, ResolvedFilter filter)
     {
-        if (filter.ActorIds.Count > 0)
-        {
-            var ids = filter.ActorIds;
-            actors = actors.Where(a => ids.Contains(a.Id));
-        }
-        if (filter.Sides.Count > 0)
-        {
-            var sides = filter.Sides;
-            actors = actors.Where(a => sides.Contains(a.Side));
-        }
+        actors = actors.AnyOf(ActorFilters.Actor, filter.ActorIds).AnyOf(ActorFilters.Side, filter.Sides);
         if (SearchText.Parse(filter.Filter.Text) is { } search)
         {
             var ids = search.ActorIds(db);

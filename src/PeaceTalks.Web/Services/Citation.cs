@@ -1,4 +1,5 @@
 using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Services;
 
@@ -29,7 +30,7 @@ public static class Citation
             source += $", via {via.Title}";
         }
         parts.Add(Components.Shared.SourceLine.SafeUrl(s.Source.Url) is { } url ? $"{source}, {url}" : source);
-        parts.Add($"PeaceTalks, {pageUrl} (retrieved {Csv.CsvCells.Date(retrieved)})");
+        parts.Add($"PeaceTalks, {pageUrl} (retrieved {Records.Cells.Date(retrieved)})");
         return string.Join(". ", parts.Select(p => p.TrimEnd('.'))) + ".";
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Services;
 
@@ -37,37 +38,37 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     /// Items for a picker of an edit form whose label contains the text (all when empty): actors, sources, meetings,
     /// issues, or statements (of one actor when <paramref name="actor"/> is given).
     /// </summary>
-    public async Task<IReadOnlyList<Pick>> PickAsync(Editing.FieldInput kind, string? text, string? actor = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Pick>> PickAsync(Records.FieldInput kind, string? text, string? actor = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var search = SearchText.Parse(text, lastWordIsPrefix: true);
         switch (kind)
         {
-            case Editing.FieldInput.Actor:
+            case Records.FieldInput.Actor:
                 var actorIds = search?.ActorIds(db);
                 return ToPicks(await db.Actors.AsNoTracking()
                     .Where(a => actorIds == null || actorIds.Contains(a.Id))
                     .OrderBy(a => a.Name).Take(MaxSuggestions).Select(a => new { a.Slug, a.Name, a.Side }).ToListAsync(cancellationToken),
                     a => new Pick(a.Slug, $"{a.Name} · {a.Side}"));
-            case Editing.FieldInput.Source:
+            case Records.FieldInput.Source:
                 // Sources are matched by the words of their picker label (title, outlet, key), without an index:
                 // an installation has hundreds of sources, not millions.
                 return [.. (await db.Sources.AsNoTracking().OrderBy(s => s.Title).Select(s => new { s.Key, s.Title, s.Outlet }).ToListAsync(cancellationToken))
                     .Select(s => new Pick(s.Key, s.Outlet is null ? s.Title : $"{s.Title} — {s.Outlet}"))
                     .Where(p => search is null || search.MatchesLoosely(p.Label + " " + p.Key))
                     .Take(MaxSuggestions)];
-            case Editing.FieldInput.Meeting:
+            case Records.FieldInput.Meeting:
                 var meetingIds = search?.MeetingIds(db);
                 return ToPicks(await db.Meetings.AsNoTracking()
                     .Where(m => meetingIds == null || meetingIds.Contains(m.Id))
                     .OrderByDescending(m => m.Date).Take(MaxSuggestions).Select(m => new { m.Slug, m.Title, m.Date, m.DatePrecision, m.DateBasis })
                     .ToListAsync(cancellationToken),
                     m => new Pick(m.Slug, $"{m.Title} ({DateText.Short(m.Date, m.DatePrecision, m.DateBasis)})"));
-            case Editing.FieldInput.Issue or Editing.FieldInput.Issues:
+            case Records.FieldInput.Issue or Records.FieldInput.Issues:
                 return [.. (await db.Issues.AsNoTracking().OrderBy(i => i.Name).Select(i => new { i.Slug, i.Name }).ToListAsync(cancellationToken))
                     .Select(i => new Pick(i.Slug, i.Name))
                     .Where(p => search is null || search.MatchesLoosely(p.Label + " " + p.Key))];
-            case Editing.FieldInput.Evidence:
+            case Records.FieldInput.Evidence:
                 var statementIds = search?.StatementIds(db);
                 return ToPicks(await db.Statements.AsNoTracking()
                     .Where(s => actor == null || s.Actor.Slug == actor)
@@ -81,7 +82,7 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     }
 
     /// <summary>How the pickers show the items a form already refers to.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> LabelsAsync(Editing.FieldInput kind, IReadOnlyCollection<string> keys,
+    public async Task<IReadOnlyDictionary<string, string>> LabelsAsync(Records.FieldInput kind, IReadOnlyCollection<string> keys,
         CancellationToken cancellationToken = default)
     {
         if (keys.Count == 0)
@@ -91,15 +92,15 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return kind switch
         {
-            Editing.FieldInput.Actor or Editing.FieldInput.Participants => await db.Actors.AsNoTracking().Where(a => keys.Contains(a.Slug))
+            Records.FieldInput.Actor or Records.FieldInput.Participants => await db.Actors.AsNoTracking().Where(a => keys.Contains(a.Slug))
                 .ToDictionaryAsync(a => a.Slug, a => $"{a.Name} · {a.Side}", cancellationToken),
-            Editing.FieldInput.Source => await db.Sources.AsNoTracking().Where(s => keys.Contains(s.Key))
+            Records.FieldInput.Source => await db.Sources.AsNoTracking().Where(s => keys.Contains(s.Key))
                 .ToDictionaryAsync(s => s.Key, s => s.Outlet == null ? s.Title : s.Title + " — " + s.Outlet, cancellationToken),
-            Editing.FieldInput.Meeting => await db.Meetings.AsNoTracking().Where(m => keys.Contains(m.Slug))
+            Records.FieldInput.Meeting => await db.Meetings.AsNoTracking().Where(m => keys.Contains(m.Slug))
                 .ToDictionaryAsync(m => m.Slug, m => m.Title, cancellationToken),
-            Editing.FieldInput.Issue or Editing.FieldInput.Issues => await db.Issues.AsNoTracking().Where(i => keys.Contains(i.Slug))
+            Records.FieldInput.Issue or Records.FieldInput.Issues => await db.Issues.AsNoTracking().Where(i => keys.Contains(i.Slug))
                 .ToDictionaryAsync(i => i.Slug, i => i.Name, cancellationToken),
-            Editing.FieldInput.Evidence => (await db.Statements.AsNoTracking().Where(s => keys.Contains(s.Key))
+            Records.FieldInput.Evidence => (await db.Statements.AsNoTracking().Where(s => keys.Contains(s.Key))
                     .Select(s => new { s.Key, s.Text, s.Date, s.DatePrecision, s.DateBasis, Actor = s.Actor.Name }).ToListAsync(cancellationToken))
                 .ToDictionary(s => s.Key, s => StatementLabel(s.Actor, s.Date, s.DatePrecision, s.DateBasis, s.Text)),
             _ => new Dictionary<string, string>(),

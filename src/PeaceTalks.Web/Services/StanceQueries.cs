@@ -14,25 +14,8 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     public const int MaxChangesListed = 200;
 
     /// <summary>Positions limited to the actor, side and issue filters (every date).</summary>
-    public static IQueryable<Position> Filtered(IQueryable<Position> positions, ResolvedFilter filter)
-    {
-        if (filter.ActorIds.Count > 0)
-        {
-            var ids = filter.ActorIds;
-            positions = positions.Where(p => ids.Contains(p.ActorId));
-        }
-        if (filter.Sides.Count > 0)
-        {
-            var sides = filter.Sides;
-            positions = positions.Where(p => sides.Contains(p.Actor.Side));
-        }
-        if (filter.IssueIds.Count > 0)
-        {
-            var ids = filter.IssueIds;
-            positions = positions.Where(p => ids.Contains(p.IssueId));
-        }
-        return positions;
-    }
+    public static IQueryable<Position> Filtered(IQueryable<Position> positions, ResolvedFilter filter) =>
+        positions.AnyOf(PositionFilters.Actor, filter.ActorIds).AnyOf(PositionFilters.Side, filter.Sides).AnyOf(PositionFilters.Issue, filter.IssueIds);
 
     /// <summary>
     /// The matrix's rows: every actor with any position at all (so moving the date back empties cells rather than

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Data;
@@ -190,14 +189,10 @@ public sealed record SearchText(IReadOnlyList<SearchTerm> Terms)
 
     // The table names are the code's own constants, never input; the query text is a parameter ({0}), which EF Core
     // names afresh wherever the ids are composed into a bigger query.
-    private IQueryable<int> Ids(PeaceTalksDbContext db, string table) => db.Database.SqlQuery<int>(db.IsPostgres
-        ? FormattableStringFactory.Create($$"""SELECT "Id" AS "Value" FROM "{{table}}" WHERE "Document" @@ to_tsquery('simple', unaccent({0}))""", ToTsQuery())
-        : FormattableStringFactory.Create($$"""SELECT rowid AS "Value" FROM {{table}} WHERE {{table}} MATCH {0}""", ToFts5()));
+    private IQueryable<int> Ids(PeaceTalksDbContext db, string table) => db.Database.SqlQuery<int>(db.Dialect.SearchIds(table, QueryFor(db)));
 
-    private IQueryable<int> Ranked(PeaceTalksDbContext db, string table, int take) => db.Database.SqlQuery<int>(db.IsPostgres
-        ? FormattableStringFactory.Create($$"""
-            SELECT "Id" AS "Value" FROM "{{table}}", to_tsquery('simple', unaccent({0})) q WHERE "Document" @@ q
-            ORDER BY ts_rank("Document", q, 1) DESC, "Id" LIMIT {{take}}
-            """, ToTsQuery())
-        : FormattableStringFactory.Create($$"""SELECT rowid AS "Value" FROM {{table}} WHERE {{table}} MATCH {0} ORDER BY rank LIMIT {{take}}""", ToFts5()));
+    private IQueryable<int> Ranked(PeaceTalksDbContext db, string table, int take) =>
+        db.Database.SqlQuery<int>(db.Dialect.RankedSearchIds(table, QueryFor(db), take));
+
+    private string QueryFor(PeaceTalksDbContext db) => db.Dialect == SqlDialect.Postgres ? ToTsQuery() : ToFts5();
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Filtering;
@@ -57,36 +58,37 @@ internal sealed class TimelinePageQueries
         NewestMeetings(db, _actorId, _side, _issueId, _from, _to, _includeRetracted, _beforeDate, _beforeMeeting, take)
             .ToListAsync(cancellationToken);
 
+    // The filters are the rules every other query applies (Rule.Holds is replaced by each rule's body).
     private static readonly Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int,
-        IAsyncEnumerable<StatementItem>> NewestStatements = EF.CompileAsyncQuery(
-        (PeaceTalksDbContext db, int? actorId, string? side, int? issueId, DateOnly? from, DateOnly? to, bool includeRetracted,
-            DateOnly? beforeDate, int? beforeId, bool wholeDay, int take) =>
+        IAsyncEnumerable<StatementItem>> NewestStatements = EF.CompileAsyncQuery(Rule.Expand<Expression<Func<PeaceTalksDbContext, int?, string?, int?,
+        DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int, IQueryable<StatementItem>>>>(
+        (db, actorId, side, issueId, from, to, includeRetracted, beforeDate, beforeId, wholeDay, take) =>
             db.Statements.AsNoTracking().IgnoreQueryFilters(LiveFilter)
                 .Where(s => includeRetracted || s.RetractedAt == null)
-                .Where(s => actorId == null || s.ActorId == actorId)
-                .Where(s => side == null || s.Actor.Side == side)
-                .Where(s => issueId == null || s.Issues.Any(i => i.IssueId == issueId))
-                .Where(s => from == null || s.Date >= from)
-                .Where(s => to == null || s.Date <= to)
+                .Where(s => actorId == null || Rule.Holds(StatementFilters.Actor, s, actorId.Value))
+                .Where(s => side == null || Rule.Holds(StatementFilters.Side, s, side))
+                .Where(s => issueId == null || Rule.Holds(StatementFilters.Issue, s, issueId.Value))
+                .Where(s => from == null || Rule.Holds(StatementFilters.From, s, from.Value))
+                .Where(s => to == null || Rule.Holds(StatementFilters.To, s, to.Value))
                 .Where(s => beforeDate == null || s.Date < beforeDate
                     || (s.Date == beforeDate && (wholeDay || (beforeId != null && s.Id < beforeId))))
                 .OrderByDescending(s => s.Date).ThenByDescending(s => s.Id)
                 .Take(take)
-                .Select(Projections.Statement));
+                .Select(Projections.Statement)));
 
     private static readonly Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, int,
-        IAsyncEnumerable<MeetingItem>> NewestMeetings = EF.CompileAsyncQuery(
-        (PeaceTalksDbContext db, int? actorId, string? side, int? issueId, DateOnly? from, DateOnly? to, bool includeRetracted,
-            DateOnly? beforeDate, int? beforeId, int take) =>
+        IAsyncEnumerable<MeetingItem>> NewestMeetings = EF.CompileAsyncQuery(Rule.Expand<Expression<Func<PeaceTalksDbContext, int?, string?, int?,
+        DateOnly?, DateOnly?, bool, DateOnly?, int?, int, IQueryable<MeetingItem>>>>(
+        (db, actorId, side, issueId, from, to, includeRetracted, beforeDate, beforeId, take) =>
             db.Meetings.AsNoTracking().IgnoreQueryFilters(LiveFilter)
                 .Where(m => includeRetracted || m.RetractedAt == null)
-                .Where(m => actorId == null || m.Participants.Any(p => p.ActorId == actorId))
-                .Where(m => side == null || m.Participants.Any(p => p.Actor.Side == side))
-                .Where(m => issueId == null || m.Statements.Any(s => s.RetractedAt == null && s.Issues.Any(i => i.IssueId == issueId)))
-                .Where(m => from == null || m.Date >= from)
-                .Where(m => to == null || m.Date <= to)
+                .Where(m => actorId == null || Rule.Holds(MeetingFilters.Actor, m, actorId.Value))
+                .Where(m => side == null || Rule.Holds(MeetingFilters.Side, m, side))
+                .Where(m => issueId == null || Rule.Holds(MeetingFilters.Issue, m, issueId.Value))
+                .Where(m => from == null || Rule.Holds(MeetingFilters.From, m, from.Value))
+                .Where(m => to == null || Rule.Holds(MeetingFilters.To, m, to.Value))
                 .Where(m => beforeDate == null || m.Date < beforeDate || (m.Date == beforeDate && beforeId != null && m.Id < beforeId))
                 .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
                 .Take(take)
-                .Select(Projections.Meeting));
+                .Select(Projections.Meeting)));
 }

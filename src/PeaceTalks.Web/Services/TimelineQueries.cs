@@ -148,31 +148,17 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
     /// <summary>Applies the actor, side, issue, date and text filters (not the kind or order) to statements; text through the full-text index.</summary>
     public static IQueryable<Statement> FilterStatements(PeaceTalksDbContext db, IQueryable<Statement> query, ResolvedFilter filter)
     {
-        var f = filter.Filter;
-        if (filter.ActorIds.Count > 0)
+        query = query.AnyOf(StatementFilters.Actor, filter.ActorIds).AnyOf(StatementFilters.Side, filter.Sides)
+            .AnyOf(StatementFilters.Issue, filter.IssueIds);
+        if (filter.Filter.From is { } from)
         {
-            var ids = filter.ActorIds;
-            query = query.Where(s => ids.Contains(s.ActorId));
+            query = query.Having(StatementFilters.From, from);
         }
-        if (filter.Sides.Count > 0)
+        if (filter.Filter.To is { } to)
         {
-            var sides = filter.Sides;
-            query = query.Where(s => sides.Contains(s.Actor.Side));
+            query = query.Having(StatementFilters.To, to);
         }
-        if (filter.IssueIds.Count > 0)
-        {
-            var ids = filter.IssueIds;
-            query = query.Where(s => s.Issues.Any(i => ids.Contains(i.IssueId)));
-        }
-        if (f.From is { } from)
-        {
-            query = query.Where(s => s.Date >= from);
-        }
-        if (f.To is { } to)
-        {
-            query = query.Where(s => s.Date <= to);
-        }
-        if (SearchText.Parse(f.Text) is { } search)
+        if (SearchText.Parse(filter.Filter.Text) is { } search)
         {
             var ids = search.StatementIds(db);
             query = query.Where(s => ids.Contains(s.Id));
@@ -180,34 +166,20 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         return query;
     }
 
-    /// <summary>Meetings match an actor or side through their participants, an issue through the statements about them.</summary>
+    /// <summary>The same filters for meetings (<see cref="MeetingFilters"/> says what each means for a meeting).</summary>
     public static IQueryable<Meeting> FilterMeetings(PeaceTalksDbContext db, IQueryable<Meeting> query, ResolvedFilter filter)
     {
-        var f = filter.Filter;
-        if (filter.ActorIds.Count > 0)
+        query = query.AnyOf(MeetingFilters.Actor, filter.ActorIds).AnyOf(MeetingFilters.Side, filter.Sides)
+            .AnyOf(MeetingFilters.Issue, filter.IssueIds);
+        if (filter.Filter.From is { } from)
         {
-            var ids = filter.ActorIds;
-            query = query.Where(m => m.Participants.Any(p => ids.Contains(p.ActorId)));
+            query = query.Having(MeetingFilters.From, from);
         }
-        if (filter.Sides.Count > 0)
+        if (filter.Filter.To is { } to)
         {
-            var sides = filter.Sides;
-            query = query.Where(m => m.Participants.Any(p => sides.Contains(p.Actor.Side)));
+            query = query.Having(MeetingFilters.To, to);
         }
-        if (filter.IssueIds.Count > 0)
-        {
-            var ids = filter.IssueIds;
-            query = query.Where(m => m.Statements.Any(s => s.Issues.Any(i => ids.Contains(i.IssueId))));
-        }
-        if (f.From is { } from)
-        {
-            query = query.Where(m => m.Date >= from);
-        }
-        if (f.To is { } to)
-        {
-            query = query.Where(m => m.Date <= to);
-        }
-        if (SearchText.Parse(f.Text) is { } search)
+        if (SearchText.Parse(filter.Filter.Text) is { } search)
         {
             var ids = search.MeetingIds(db);
             query = query.Where(m => ids.Contains(m.Id));

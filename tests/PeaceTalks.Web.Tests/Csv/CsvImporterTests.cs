@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Tests.Infrastructure;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Tests.Csv;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Models;
 using PeaceTalks.Web.Tests.Infrastructure;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Tests.Csv;
 

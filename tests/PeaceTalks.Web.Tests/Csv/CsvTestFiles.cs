@@ -2,6 +2,7 @@ using System.Text;
 using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Filtering;
 using PeaceTalks.Web.Tests.Infrastructure;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Tests.Csv;
 
@@ -20,12 +21,12 @@ internal static class CsvTestFiles
         {
             var (format, rows) = table switch
             {
-                "issues" => (CsvFormat.Issues, exporter.IssuesAsync()),
-                "actors" => (CsvFormat.Actors, exporter.ActorsAsync(everything)),
-                "sources" => (CsvFormat.Sources, exporter.SourcesAsync()),
-                "meetings" => (CsvFormat.Meetings, exporter.MeetingsAsync(everything)),
-                "statements" => (CsvFormat.Statements, exporter.StatementsAsync(everything)),
-                _ => (CsvFormat.Positions, exporter.PositionsAsync(everything, latestOnly: false)),
+                "issues" => ((RecordType)RecordTypes.Issues, exporter.IssuesAsync()),
+                "actors" => (RecordTypes.Actors, exporter.ActorsAsync(everything)),
+                "sources" => (RecordTypes.Sources, exporter.SourcesAsync()),
+                "meetings" => (RecordTypes.Meetings, exporter.MeetingsAsync(everything)),
+                "statements" => (RecordTypes.Statements, exporter.StatementsAsync(everything)),
+                _ => (RecordTypes.Positions, exporter.PositionsAsync(everything, latestOnly: false)),
             };
             using var buffer = new MemoryStream();
             await exporter.WriteAsync(format, rows, buffer, byteOrderMark: true);

@@ -5,6 +5,7 @@ using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Tests.Csv;
 using PeaceTalks.Web.Tests.Infrastructure;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Tests.Data;
 

@@ -11,6 +11,7 @@ using PeaceTalks.Web.Models;
 using PeaceTalks.Web.Services;
 using PeaceTalks.Web.Tests.Csv;
 using PeaceTalks.Web.Tests.Infrastructure;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Tests.Editing;
 
@@ -55,13 +56,13 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     {
         var edits = EditsFor(role.Length == 0 ? TestUsers.Anonymous : await _database.SignInAsAsync(role));
         var before = await CountsAsync();
-        var stored = (await edits.LoadAsync(CsvTable.Statements, "ushakov-constructive"))!;
+        var stored = (await edits.LoadAsync(RecordTypes.Statements, "ushakov-constructive"))!;
 
-        var created = await edits.SaveAsync(CsvTable.Statements, null, NewStatement(), null, null);
-        var changed = await edits.SaveAsync(CsvTable.Statements, "ushakov-constructive",
+        var created = await edits.SaveAsync(RecordTypes.Statements, null, NewStatement(), null, null);
+        var changed = await edits.SaveAsync(RecordTypes.Statements, "ushakov-constructive",
             new Dictionary<string, string?>(stored.Values) { ["text"] = "Tampered" }, stored.Version, null);
-        var retracted = await edits.RetractAsync(CsvTable.Statements, "ushakov-constructive", "Because", stored.Version, null);
-        var restored = await edits.RestoreAsync(CsvTable.Statements, "ushakov-constructive", stored.Version, null);
+        var retracted = await edits.RetractAsync(RecordTypes.Statements, "ushakov-constructive", "Because", stored.Version, null);
+        var restored = await edits.RestoreAsync(RecordTypes.Statements, "ushakov-constructive", stored.Version, null);
 
         foreach (var result in new[] { created, changed, retracted, restored })
         {
@@ -69,7 +70,7 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
             Assert.Contains(role.Length == 0 ? "Sign in as an editor" : "Your role (Reader) cannot do this", refused.Message);
         }
         Assert.Equal(before, await CountsAsync());
-        Assert.Equal(stored.Values["text"], (await edits.LoadAsync(CsvTable.Statements, "ushakov-constructive"))!.Values["text"]);
+        Assert.Equal(stored.Values["text"], (await edits.LoadAsync(RecordTypes.Statements, "ushakov-constructive"))!.Values["text"]);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     {
         var edits = await EditorAsync();
 
-        var saved = Assert.IsType<SaveResult.Saved>(await edits.SaveAsync(CsvTable.Statements, null, NewStatement(), null, "From the wire"));
+        var saved = Assert.IsType<SaveResult.Saved>(await edits.SaveAsync(RecordTypes.Statements, null, NewStatement(), null, "From the wire"));
 
         Assert.Equal("mike-pompeo-2025-12-04-we-will-hold-the-line", saved.Key);
         var entry = Assert.Single(await AuditOfAsync("statement", saved.Key));
@@ -97,14 +98,14 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     public async Task AnEditRecordsOnlyTheFieldsThatChangedWithTheirOldAndNewValues()
     {
         var edits = await EditorAsync();
-        var stored = (await edits.LoadAsync(CsvTable.Statements, "ushakov-constructive"))!;
+        var stored = (await edits.LoadAsync(RecordTypes.Statements, "ushakov-constructive"))!;
         var values = new Dictionary<string, string?>(stored.Values)
         {
             ["text"] = "Corrected wording",
             ["issues"] = "security-guarantees|us-brokered-talks",
         };
 
-        var saved = Assert.IsType<SaveResult.Saved>(await edits.SaveAsync(CsvTable.Statements, "ushakov-constructive", values, stored.Version, "Transcript"));
+        var saved = Assert.IsType<SaveResult.Saved>(await edits.SaveAsync(RecordTypes.Statements, "ushakov-constructive", values, stored.Version, "Transcript"));
 
         Assert.Equal(stored.Version + 1, saved.Version);
         var update = (await AuditOfAsync("statement", "ushakov-constructive")).Last();
@@ -123,23 +124,23 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     {
         var mine = await EditorAsync();
         var theirs = EditsFor(await _database.SignInAsAsync(AppRoles.Editor));
-        var opened = (await mine.LoadAsync(CsvTable.Statements, "ushakov-constructive"))!;
-        await theirs.SaveAsync(CsvTable.Statements, "ushakov-constructive",
+        var opened = (await mine.LoadAsync(RecordTypes.Statements, "ushakov-constructive"))!;
+        await theirs.SaveAsync(RecordTypes.Statements, "ushakov-constructive",
             new Dictionary<string, string?>(opened.Values) { ["text"] = "Their text" }, opened.Version, null);
 
-        var result = await mine.SaveAsync(CsvTable.Statements, "ushakov-constructive",
+        var result = await mine.SaveAsync(RecordTypes.Statements, "ushakov-constructive",
             new Dictionary<string, string?>(opened.Values) { ["text"] = "My text" }, opened.Version, null);
 
         var conflict = Assert.IsType<SaveResult.Conflict>(result);
         Assert.Equal("Test Editor", conflict.ChangedBy);
         Assert.Equal("Their text", conflict.Theirs.Values["text"]);
         Assert.Equal(opened.Version + 1, conflict.Theirs.Version);
-        Assert.Equal("Their text", (await mine.LoadAsync(CsvTable.Statements, "ushakov-constructive"))!.Values["text"]);
+        Assert.Equal("Their text", (await mine.LoadAsync(RecordTypes.Statements, "ushakov-constructive"))!.Values["text"]);
 
         // Overwriting knowingly: the version the editor has now seen.
-        Assert.IsType<SaveResult.Saved>(await mine.SaveAsync(CsvTable.Statements, "ushakov-constructive",
+        Assert.IsType<SaveResult.Saved>(await mine.SaveAsync(RecordTypes.Statements, "ushakov-constructive",
             new Dictionary<string, string?>(opened.Values) { ["text"] = "My text" }, conflict.Theirs.Version, null));
-        Assert.Equal("My text", (await mine.LoadAsync(CsvTable.Statements, "ushakov-constructive"))!.Values["text"]);
+        Assert.Equal("My text", (await mine.LoadAsync(RecordTypes.Statements, "ushakov-constructive"))!.Values["text"]);
     }
 
     public static TheoryData<string, string, string, string> BadFields() => new()
@@ -158,7 +159,7 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
         var edits = await EditorAsync();
         var before = await CountsAsync();
 
-        var result = await edits.SaveAsync(CsvTable.Statements, null, new Dictionary<string, string?>(NewStatement()) { [field] = value }, null, null);
+        var result = await edits.SaveAsync(RecordTypes.Statements, null, new Dictionary<string, string?>(NewStatement()) { [field] = value }, null, null);
 
         var invalid = Assert.IsType<SaveResult.Invalid>(result);
         Assert.Contains(message, Assert.Single(invalid.Fields[errorField]));
@@ -176,7 +177,7 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
         if (csvRow is not null)
         {
             var report = await _database.Get<CsvImporter>().PreviewAsync(CsvTestFiles.Utf8(CsvTestFiles.File([csvRow])), "s.csv");
-            Assert.Contains(message, Assert.Single(report.Errors, e => e.Column == errorField).FieldMessage);
+            Assert.Contains(message, Assert.Single(report.Errors, e => e.Field == errorField).FieldMessage);
         }
     }
 
@@ -185,7 +186,7 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     {
         var edits = await EditorAsync();
 
-        var result = await edits.SaveAsync(CsvTable.Sources, null, new Dictionary<string, string?>
+        var result = await edits.SaveAsync(RecordTypes.Sources, null, new Dictionary<string, string?>
         {
             ["title"] = "A report", ["url"] = "javascript:alert(1)", ["kind"] = "news-report",
         }, null, null);
@@ -198,7 +199,7 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     {
         var edits = await EditorAsync();
 
-        var result = await edits.SaveAsync(CsvTable.Positions, null, new Dictionary<string, string?>
+        var result = await edits.SaveAsync(RecordTypes.Positions, null, new Dictionary<string, string?>
         {
             ["actor"] = "mike-pompeo", ["issue"] = "security-guarantees", ["as_of"] = "2025-12-04", ["as_of_precision"] = "day",
             ["stance"] = "supports", ["summary"] = "Backs guarantees.", ["evidence"] = "",
@@ -212,9 +213,9 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     public async Task TheKeyOfASavedItemCannotChange()
     {
         var edits = await EditorAsync();
-        var stored = (await edits.LoadAsync(CsvTable.Actors, "mike-pompeo"))!;
+        var stored = (await edits.LoadAsync(RecordTypes.Actors, "mike-pompeo"))!;
 
-        var result = await edits.SaveAsync(CsvTable.Actors, "mike-pompeo",
+        var result = await edits.SaveAsync(RecordTypes.Actors, "mike-pompeo",
             new Dictionary<string, string?>(stored.Values) { ["slug"] = "michael-pompeo" }, stored.Version, null);
 
         Assert.Contains("Cannot be changed once saved", Assert.Single(Assert.IsType<SaveResult.Invalid>(result).Fields["slug"]));
@@ -224,10 +225,10 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     public async Task ARetractedStatementLeavesTheTimelineTheMatrixAndTheExportsAndComesBackWithTheOption()
     {
         var edits = await EditorAsync();
-        var warnings = await edits.RetractWarningsAsync(CsvTable.Statements, "zelensky-sovereignty-and-guarantees");
-        var stored = (await edits.LoadAsync(CsvTable.Statements, "zelensky-sovereignty-and-guarantees"))!;
+        var warnings = await edits.RetractWarningsAsync(RecordTypes.Statements, "zelensky-sovereignty-and-guarantees");
+        var stored = (await edits.LoadAsync(RecordTypes.Statements, "zelensky-sovereignty-and-guarantees"))!;
 
-        var result = await edits.RetractAsync(CsvTable.Statements, "zelensky-sovereignty-and-guarantees", "Misattributed", stored.Version, null);
+        var result = await edits.RetractAsync(RecordTypes.Statements, "zelensky-sovereignty-and-guarantees", "Misattributed", stored.Version, null);
 
         Assert.IsType<SaveResult.Saved>(result);
         Assert.Equal(2, warnings.Count);
@@ -251,9 +252,9 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
         var positions = await exporter.PositionsAsync(live, latestOnly: false).ToListAsync();
         Assert.DoesNotContain(positions, p => (p[9] ?? "").Contains("zelensky-sovereignty-and-guarantees", StringComparison.Ordinal));
 
-        var again = (await edits.LoadAsync(CsvTable.Statements, "zelensky-sovereignty-and-guarantees"))!;
+        var again = (await edits.LoadAsync(RecordTypes.Statements, "zelensky-sovereignty-and-guarantees"))!;
         Assert.True(again.Retracted);
-        Assert.IsType<SaveResult.Saved>(await edits.RestoreAsync(CsvTable.Statements, "zelensky-sovereignty-and-guarantees", again.Version, "Confirmed after all"));
+        Assert.IsType<SaveResult.Saved>(await edits.RestoreAsync(RecordTypes.Statements, "zelensky-sovereignty-and-guarantees", again.Version, "Confirmed after all"));
         Assert.Equal(2, (await timeline.GetPageAsync(live)).Items.Count);
         var history = await AuditOfAsync("statement", "zelensky-sovereignty-and-guarantees");
         Assert.Equal([AuditAction.Create, AuditAction.Retract, AuditAction.Restore], history.Select(e => e.Action));
@@ -268,9 +269,9 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     {
         var edits = await EditorAsync();
         var key = "yuri-ushakov|security-guarantees|2025-12-03";
-        var stored = (await edits.LoadAsync(CsvTable.Positions, key))!;
+        var stored = (await edits.LoadAsync(RecordTypes.Positions, key))!;
 
-        Assert.IsType<SaveResult.Saved>(await edits.RetractAsync(CsvTable.Positions, key, "Overreading", stored.Version, null));
+        Assert.IsType<SaveResult.Saved>(await edits.RetractAsync(RecordTypes.Positions, key, "Overreading", stored.Version, null));
 
         var filter = await _database.Get<FilterResolver>().ResolveAsync(DashboardFilter.Empty with { Actors = ["yuri-ushakov"] });
         var row = Assert.Single(await _database.Get<StanceQueries>().GetRowsAsync(filter, 0, 10));
@@ -284,9 +285,9 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     public async Task AnActorThatLiveStatementsStillReferToCannotBeRetracted()
     {
         var edits = await EditorAsync();
-        var stored = (await edits.LoadAsync(CsvTable.Actors, "yuri-ushakov"))!;
+        var stored = (await edits.LoadAsync(RecordTypes.Actors, "yuri-ushakov"))!;
 
-        var result = await edits.RetractAsync(CsvTable.Actors, "yuri-ushakov", "Duplicate", stored.Version, null);
+        var result = await edits.RetractAsync(RecordTypes.Actors, "yuri-ushakov", "Duplicate", stored.Version, null);
 
         var problem = Assert.Single(Assert.IsType<SaveResult.Invalid>(result).General);
         Assert.Equal("It cannot be retracted while 3 statements and 3 positions still refer to it. Retract or change those first.", problem);
@@ -296,12 +297,12 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     public async Task ARetractionNeedsAReason()
     {
         var edits = await EditorAsync();
-        var stored = (await edits.LoadAsync(CsvTable.Statements, "ushakov-constructive"))!;
+        var stored = (await edits.LoadAsync(RecordTypes.Statements, "ushakov-constructive"))!;
 
-        var result = await edits.RetractAsync(CsvTable.Statements, "ushakov-constructive", "  ", stored.Version, null);
+        var result = await edits.RetractAsync(RecordTypes.Statements, "ushakov-constructive", "  ", stored.Version, null);
 
         Assert.True(Assert.IsType<SaveResult.Invalid>(result).Fields.ContainsKey("reason"));
-        Assert.False((await edits.LoadAsync(CsvTable.Statements, "ushakov-constructive"))!.Retracted);
+        Assert.False((await edits.LoadAsync(RecordTypes.Statements, "ushakov-constructive"))!.Retracted);
     }
 
     [Fact]
@@ -309,7 +310,7 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
     {
         var principal = await _database.SignInAsAsync(AppRoles.Editor, "changing@peacetalks.test");
         var edits = EditsFor(principal);
-        Assert.IsType<SaveResult.Saved>(await edits.SaveAsync(CsvTable.Statements, null, NewStatement("First."), null, null));
+        Assert.IsType<SaveResult.Saved>(await edits.SaveAsync(RecordTypes.Statements, null, NewStatement("First."), null, null));
 
         await using (var scope = _database.Services.CreateAsyncScope())
         {
@@ -319,7 +320,7 @@ public sealed class RecordEditServiceTests : IAsyncLifetime
             await users.UpdateSecurityStampAsync(user);
         }
 
-        var refused = Assert.IsType<SaveResult.Refused>(await edits.SaveAsync(CsvTable.Statements, null, NewStatement("Second."), null, null));
+        var refused = Assert.IsType<SaveResult.Refused>(await edits.SaveAsync(RecordTypes.Statements, null, NewStatement("Second."), null, null));
         Assert.Contains("locked", refused.Message);
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Extensions;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Tests.Infrastructure;
 
@@ -95,7 +96,7 @@ public sealed class TestDatabase : IAsyncDisposable
             foreach (var table in Csv.CsvTestFiles.TableOrder)
             {
                 var report = await postgres.Get<PeaceTalks.Web.Csv.CsvImporter>()
-                    .ImportAsync(new MemoryStream(files[table]), table + ".csv", PeaceTalks.Web.Editing.Editor.System);
+                    .ImportAsync(new MemoryStream(files[table]), table + ".csv", PeaceTalks.Web.Records.Editor.System);
                 if (!report.Written)
                 {
                     throw new InvalidOperationException($"{table}.csv did not import: {string.Join("; ", report.Errors.Take(3))}");

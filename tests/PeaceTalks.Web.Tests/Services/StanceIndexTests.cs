@@ -7,6 +7,7 @@ using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Models;
 using PeaceTalks.Web.Services;
 using PeaceTalks.Web.Tests.Infrastructure;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Tests.Services;
 
@@ -145,10 +146,10 @@ public sealed class StanceIndexTests
             var row = existing[random.Next(existing.Count)];
             var key = $"{await ScalarAsync(connection, $"""SELECT "Slug" FROM "Actors" WHERE "Id" = {row.Actor}""")}|" +
                 $"{await ScalarAsync(connection, $"""SELECT "Slug" FROM "Issues" WHERE "Id" = {row.Issue}""")}|{row.AsOf:yyyy-MM-dd}";
-            var loaded = (await service.LoadAsync(CsvTable.Positions, key))!;
+            var loaded = (await service.LoadAsync(RecordTypes.Positions, key))!;
             var result = i % 2 == 0
-                ? await service.RetractAsync(CsvTable.Positions, key, "Test round", loaded.Version, null)
-                : await service.SaveAsync(CsvTable.Positions, key,
+                ? await service.RetractAsync(RecordTypes.Positions, key, "Test round", loaded.Version, null)
+                : await service.SaveAsync(RecordTypes.Positions, key,
                     new Dictionary<string, string?>(loaded.Values) { ["stance"] = KebabCase<Stance>.AllWords[random.Next(5)] }, loaded.Version, null);
             Assert.True(result is SaveResult.Saved or SaveResult.Unchanged, result.ToString());
         }

@@ -6,6 +6,7 @@ using PeaceTalks.Web.Models;
 using PeaceTalks.Web.Services;
 using PeaceTalks.Web.Tests.Infrastructure;
 using static PeaceTalks.Web.Tests.Infrastructure.TestData;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Tests.Services;
 
@@ -127,15 +128,15 @@ public sealed class TextSearchTests : IAsyncLifetime
     {
         var edits = new RecordEditService(_database.Factory, new EditorAccess(
             new TestAuthenticationStateProvider(await _database.SignInAsAsync(AppRoles.Editor)), _database.Get<IServiceScopeFactory>()));
-        var statement = (await edits.LoadAsync(CsvTable.Statements, "s3"))!;
-        Assert.IsType<SaveResult.Saved>(await edits.SaveAsync(CsvTable.Statements, "s3",
+        var statement = (await edits.LoadAsync(RecordTypes.Statements, "s3"))!;
+        Assert.IsType<SaveResult.Saved>(await edits.SaveAsync(RecordTypes.Statements, "s3",
             new Dictionary<string, string?>(statement.Values) { ["text"] = "Sanctions stay until the ceasefire holds." }, statement.Version, null));
 
         Assert.Empty(await TextsAsync("guns"));
         Assert.Equal(["Sanctions stay until the ceasefire holds."], await TextsAsync("ceasefire"));
 
-        var actor = (await edits.LoadAsync(CsvTable.Actors, "sefcovic"))!;
-        Assert.IsType<SaveResult.Saved>(await edits.SaveAsync(CsvTable.Actors, "sefcovic",
+        var actor = (await edits.LoadAsync(RecordTypes.Actors, "sefcovic"))!;
+        Assert.IsType<SaveResult.Saved>(await edits.SaveAsync(RecordTypes.Actors, "sefcovic",
             new Dictionary<string, string?>(actor.Values) { ["alternative_names"] = "Марош Шефчович" }, actor.Version, null));
         Assert.Equal(["Sanctions stay until the ceasefire holds."], await TextsAsync("шефчович"));
 

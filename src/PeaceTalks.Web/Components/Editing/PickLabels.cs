@@ -1,5 +1,6 @@
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Services;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Components.Editing;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Services;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Components.Editing;
 
@@ -49,9 +50,9 @@ public partial class RecordForm
     }
 
     private IReadOnlyList<string> List(string name) =>
-        Get(name) is { Length: > 0 } value ? value.Split(CsvCells.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+        Get(name) is { Length: > 0 } value ? value.Split(Cells.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 
-    private Task SetList(string name, IEnumerable<string> items) => Set(name, CsvCells.List(items.Distinct()));
+    private Task SetList(string name, IEnumerable<string> items) => Set(name, Cells.List(items.Distinct()));
 
     private Task AddToList(string name, string? key) => key is null ? Task.CompletedTask : SetList(name, [.. List(name), key]);
 
@@ -69,11 +70,11 @@ public partial class RecordForm
 
     private List<Participant> Participants(string name) =>
     [
-        .. List(name).Select(item => item.Split(CsvCells.RoleSeparator) is [var actor, var role] ? new Participant(actor, role) : new Participant(item, "participant")),
+        .. List(name).Select(item => item.Split(Cells.RoleSeparator) is [var actor, var role] ? new Participant(actor, role) : new Participant(item, "participant")),
     ];
 
     private Task SetParticipants(string name, IEnumerable<Participant> rows) =>
-        Set(name, string.Join(CsvCells.ListSeparator, rows.Select(r => $"{r.Actor}{CsvCells.RoleSeparator}{r.Role}")));
+        Set(name, string.Join(Cells.ListSeparator, rows.Select(r => $"{r.Actor}{Cells.RoleSeparator}{r.Role}")));
 
     private Task SetParticipant(string name, int index, string actor, string? role)
     {

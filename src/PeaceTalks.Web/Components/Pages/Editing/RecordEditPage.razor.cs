@@ -6,6 +6,7 @@ using PeaceTalks.Web.Components.Shared;
 using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Services;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Components.Pages.Editing;
 
@@ -31,7 +32,7 @@ public partial class RecordEditPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     private readonly DialogOptions _dialogOptions = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true };
-    private CsvTable _table;
+    private RecordType _table = RecordTypes.Statements;
     private IReadOnlyList<FormField> _fields = [];
     private RecordFields? _loaded;
     private Dictionary<string, string?>? _values;
@@ -54,14 +55,12 @@ public partial class RecordEditPage
     private IReadOnlyList<string> _retractWarnings = [];
 
     private string Noun => RecordForms.Noun(_table);
-    private string Plural => _table == CsvTable.Positions ? "Stances" : char.ToUpperInvariant(RecordForms.Path(_table)[0]) + RecordForms.Path(_table)[1..];
-    private string ListUrl => _table switch
-    {
-        CsvTable.Actors => "/actors",
-        CsvTable.Meetings => "/meetings",
-        CsvTable.Positions or CsvTable.Issues => "/stances",
-        _ => "/timeline",
-    };
+    private string Plural => _table == RecordTypes.Positions ? "Stances" : char.ToUpperInvariant(RecordForms.Path(_table)[0]) + RecordForms.Path(_table)[1..];
+    private string ListUrl =>
+        _table == RecordTypes.Actors ? "/actors"
+        : _table == RecordTypes.Meetings ? "/meetings"
+        : _table == RecordTypes.Positions || _table == RecordTypes.Issues ? "/stances"
+        : "/timeline";
     private string Title => _loaded is null ? $"Add a {Noun}" : $"Edit {Noun} {_loaded.Key.Replace("|", " · ")}";
     private string CancelUrl => _loaded is null ? ListUrl : RecordForms.ViewUrl(_table, _loaded.Key);
 
@@ -73,7 +72,7 @@ public partial class RecordEditPage
         }
         _loadedUri = Navigation.Uri;
         var path = new Uri(Navigation.Uri).AbsolutePath.Trim('/').Split('/')[0];
-        _table = CsvFormat.All.Select(f => f.Table).First(t => RecordForms.Path(t) == path);
+        _table = RecordTypes.All.First(t => RecordForms.Path(t) == path);
         _fields = RecordForms.For(_table);
         _issues = await Lookups.PickAsync(FieldInput.Issues, null);
         _labels.Add(FieldInput.Issues, _issues);

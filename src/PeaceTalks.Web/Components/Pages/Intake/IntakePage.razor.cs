@@ -3,6 +3,7 @@ using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Filtering;
 using PeaceTalks.Web.Intake;
 using PeaceTalks.Web.Services;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Components.Pages.Intake;
 
@@ -80,7 +81,7 @@ public partial class IntakePage
         try
         {
             var result = await Intake.SaveAsync(article, _drafts);
-            _problems = result.Problems;
+            _problems = [.. result.Problems.Select(p => p.ToString())];
             _notes = result.Notes;
             if (result.Saved)
             {

@@ -1,45 +1,39 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Data;
 
-namespace PeaceTalks.Web.Editing;
+namespace PeaceTalks.Web.Records;
 
 /// <summary>
 /// Makes a natural key for a new item whose key field was left empty: a slug of its name, title or words
 /// ("vladimir-putin", "putin-2025-12-02-we-are-ready"), with -2, -3… when the slug is taken.
 /// </summary>
-public static class RecordKeys
+public static class Keys
 {
-    private const int MaxWords = 6;
-
-    internal static async Task FillAsync(DbConnection connection, CsvTable table, Dictionary<string, string?> cells, CancellationToken cancellationToken)
+    /// <summary>Fills an empty key field from the item's other fields, as <see cref="RecordType.SuggestKey"/> says.</summary>
+    internal static async Task FillAsync(PeaceTalksDbContext db, RecordType type, Dictionary<string, string?> cells, CancellationToken cancellationToken)
     {
-        var rules = CsvTableRules.For(table);
-        if (rules.Db.SingleKey is not { } keyColumn || !string.IsNullOrWhiteSpace(cells.GetValueOrDefault(keyColumn.Field)))
+        if (type.KeyFields is not [var key] || !string.IsNullOrWhiteSpace(cells.GetValueOrDefault(key.Name)))
         {
             return;
         }
-        var basis = Suggest(table, cells);
+        var basis = Suggest(type, cells);
         if (basis.Length == 0)
         {
             return; // the rules will say the key is required
         }
-        cells[keyColumn.Field] = await UniqueAsync(connection, null, table, basis, new HashSet<string>(), cancellationToken);
+        cells[key.Name] = await UniqueAsync(db, type, basis, new HashSet<string>(), cancellationToken);
     }
 
     /// <summary>
     /// <paramref name="basis"/>, or basis-2, basis-3…: the first key that neither the table nor <paramref name="alsoTaken"/>
     /// (keys already given out in the same batch) holds.
     /// </summary>
-    internal static async Task<string> UniqueAsync(DbConnection connection, DbTransaction? transaction, CsvTable table, string basis,
-        IReadOnlySet<string> alsoTaken, CancellationToken cancellationToken)
+    internal static async Task<string> UniqueAsync(PeaceTalksDbContext db, RecordType type, string basis, IReadOnlySet<string> alsoTaken,
+        CancellationToken cancellationToken)
     {
-        var rules = CsvTableRules.For(table);
-        var keyColumn = rules.Db.SingleKey ?? throw new ArgumentException($"{table} has no single key.", nameof(table));
         var candidate = basis;
-        for (var n = 2; alsoTaken.Contains(candidate) || await ExistsAsync(connection, transaction, rules.Db, keyColumn, candidate, cancellationToken); n++)
+        for (var n = 2; alsoTaken.Contains(candidate) || await type.KeyExistsAsync(db, candidate, cancellationToken); n++)
         {
             var suffix = "-" + n.ToString(CultureInfo.InvariantCulture);
             candidate = basis[..Math.Min(basis.Length, FieldLimits.Slug - suffix.Length)].TrimEnd('-') + suffix;
@@ -48,18 +42,8 @@ public static class RecordKeys
     }
 
     /// <summary>The slug a new item would get from its other fields, before checking whether it is taken.</summary>
-    public static string Suggest(CsvTable table, IReadOnlyDictionary<string, string?> cells)
-    {
-        string Get(string field) => cells.GetValueOrDefault(field) ?? "";
-        return table switch
-        {
-            CsvTable.Issues or CsvTable.Actors => Slug(Get("name")),
-            CsvTable.Sources => Slug($"{Get("outlet")} {Get("title")}"),
-            CsvTable.Meetings => Slug($"{Get("title")} {Get("date")}"),
-            CsvTable.Statements => Slug($"{Get("actor")} {Get("date")} {string.Join(' ', Words(Get("text")).Take(MaxWords))}"),
-            _ => "",
-        };
-    }
+    public static string Suggest(RecordType type, IReadOnlyDictionary<string, string?> cells) =>
+        type.SuggestKey is { } suggest ? suggest(field => cells.GetValueOrDefault(field) ?? "") : "";
 
     /// <summary>
     /// Lower-case ASCII letters and digits joined by single hyphens. Accents are dropped ("Šefčovič" → "sefcovic"),
@@ -92,7 +76,8 @@ public static class RecordKeys
         return slug.Length <= FieldLimits.Slug ? slug : slug[..FieldLimits.Slug].TrimEnd('-');
     }
 
-    private static IEnumerable<string> Words(string text) =>
+    /// <summary>The words of a text (anything with a letter or digit between spaces).</summary>
+    public static IEnumerable<string> Words(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsLetterOrDigit));
 
     // Russian and Ukrainian letters (after accents were split off, so й is и here): a plain, readable transliteration.
@@ -104,14 +89,4 @@ public static class RecordKeys
         'ш' => "sh", 'щ' => "shch", 'ы' => "y", 'э' => "e", 'ю' => "yu", 'я' => "ya", 'ь' or 'ъ' => "",
         _ => null,
     };
-
-    private static async Task<bool> ExistsAsync(DbConnection connection, DbTransaction? transaction, DbTable table, TableColumn key, string value,
-        CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table.Name}\" WHERE \"{key.Name}\" = @key";
-        RecordWriter.AddParameter(command, "@key", value);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
-    }
 }

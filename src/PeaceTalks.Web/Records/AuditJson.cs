@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using PeaceTalks.Web.Models;
 
-namespace PeaceTalks.Web.Editing;
+namespace PeaceTalks.Web.Records;
 
 /// <summary>
 /// Writes and reads an audit entry's list of changed fields: [{"field":"text","old":"…","new":"…"}]. A missing "old"

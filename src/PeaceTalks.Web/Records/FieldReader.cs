@@ -3,35 +3,58 @@ using System.Text.RegularExpressions;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Models;
 
-namespace PeaceTalks.Web.Csv;
+namespace PeaceTalks.Web.Records;
 
 /// <summary>
-/// Reads typed values out of the current CSV record. Every problem is added to the error list with its row,
-/// column and value, and reading carries on, so a file's errors are all reported at once.
+/// Reads typed values out of the current row — a CSV record, a form's fields or an intake candidate — by field name.
+/// Every problem is added to the list with its row, field and value, and reading carries on, so all of a row's
+/// problems are reported at once.
 /// </summary>
-/// <param name="fromFile">True for CSV cells (a leading apostrophe that neutralised a formula is removed); false for form fields, taken as typed.</param>
-internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> columns, ImportErrors errors, bool fromFile = true)
+/// <param name="restore">Undoes what a file format did to a cell (CSV: the apostrophe that neutralised a formula); null for values taken as typed.</param>
+public sealed partial class FieldReader(FieldProblems problems, Func<string, string>? restore = null)
 {
+    private IReadOnlyDictionary<string, int>? _columns;
     private string[] _record = [];
-    private int _errorsBefore;
+    private IReadOnlyDictionary<string, string?>? _values;
+    private int _problemsBefore;
 
     public int Row { get; private set; }
 
-    /// <summary>True when the current row has produced no error so far.</summary>
-    public bool RowIsValid => errors.Total == _errorsBefore;
+    /// <summary>True when the current row has produced no problem so far.</summary>
+    public bool RowIsValid => problems.Total == _problemsBefore;
 
-    public void MoveTo(int row, string[] record)
+    /// <summary>Moves to a file's record, whose cells are found by the header's column positions.</summary>
+    public void MoveTo(int row, IReadOnlyDictionary<string, int> columns, string[] record)
     {
-        Row = row;
-        _record = record;
-        _errorsBefore = errors.Total;
+        (Row, _columns, _record, _values) = (row, columns, record, null);
+        _problemsBefore = problems.Total;
     }
 
-    public void Fail(string column, string value, string reason) => errors.Add(new ImportError(Row, column, value, reason));
+    /// <summary>Moves to a row given as field name → value (a form, an intake candidate).</summary>
+    public void MoveTo(int row, IReadOnlyDictionary<string, string?> values)
+    {
+        (Row, _columns, _record, _values) = (row, null, [], values);
+        _problemsBefore = problems.Total;
+    }
 
-    /// <summary>The cell as written, formula neutralisation undone; "" when the column is absent.</summary>
-    public string Raw(string column) =>
-        !columns.TryGetValue(column, out var i) || i >= _record.Length ? "" : fromFile ? CsvCells.Restore(_record[i]) : _record[i];
+    public void Fail(string field, string value, string reason) => problems.Add(new FieldProblem(Row, field, value, reason));
+
+    /// <summary>The value as written (a file's formula neutralisation undone); "" when the field is absent.</summary>
+    public string Raw(string field)
+    {
+        if (_values is not null)
+        {
+            return _values.GetValueOrDefault(field) ?? "";
+        }
+        if (_columns is null || !_columns.TryGetValue(field, out var i) || i >= _record.Length)
+        {
+            return "";
+        }
+        return restore is null ? _record[i] : restore(_record[i]);
+    }
+
+    /// <summary>True when the row has the field at all (a file's header names it, or a form holds it).</summary>
+    public bool Has(string field) => _values?.ContainsKey(field) ?? _columns?.ContainsKey(field) ?? false;
 
     public string Text(string column, int maxLength)
     {
@@ -78,29 +101,6 @@ internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> co
         return value;
     }
 
-    /// <summary>A list of slugs separated by <see cref="CsvCells.ListSeparator"/>; duplicates are an error.</summary>
-    public IReadOnlyList<string> SlugList(string column)
-    {
-        var value = Raw(column).Trim();
-        if (value.Length == 0)
-        {
-            return [];
-        }
-        var items = value.Split(CsvCells.ListSeparator, StringSplitOptions.TrimEntries);
-        foreach (var item in items)
-        {
-            if (!IsSlug(item))
-            {
-                Fail(column, value, $"has '{item}', which is not a valid slug (items are separated by '{CsvCells.ListSeparator}')");
-            }
-        }
-        foreach (var twice in items.GroupBy(i => i).Where(g => g.Count() > 1))
-        {
-            Fail(column, value, $"lists '{twice.Key}' twice");
-        }
-        return items;
-    }
-
     public TEnum Word<TEnum>(string column) where TEnum : struct, Enum
     {
         var value = Raw(column).Trim();
@@ -127,19 +127,37 @@ internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> co
         return ParseDate(column, value) ?? default;
     }
 
+    /// <summary>A required date, also YYYY-MM or YYYY (the 1st of that month or year; its precision field is checked against it).</summary>
+    public DateOnly DateOrPartial(string column)
+    {
+        var value = Raw(column).Trim();
+        return Cells.TryParsePartialDate(value, out var partial, out _) ? partial : Date(column);
+    }
+
+    /// <summary>
+    /// Checks a date against its precision: a month-precision date is the 1st of its month, a year-precision one the
+    /// 1st of January; a date written as YYYY-MM or YYYY must have that precision.
+    /// </summary>
+    public void CheckPrecision(string dateColumn, DatePrecision precision)
+    {
+        var value = Raw(dateColumn).Trim();
+        if (Cells.TryParsePartialDate(value, out _, out var written))
+        {
+            if (written != precision)
+            {
+                Fail(dateColumn, value, $"gives only the {(written == DatePrecision.Month ? "month" : "year")}: set the precision to {Cells.Word(written)}, or give the day as YYYY-MM-DD");
+            }
+        }
+        else if (Cells.TryParseDate(value, out var date))
+        {
+            CheckPrecision(dateColumn, date, precision);
+        }
+    }
+
     public DateOnly? OptionalDate(string column)
     {
         var value = Raw(column).Trim();
         return value.Length == 0 ? null : ParseDate(column, value);
-    }
-
-    /// <summary>A required date and its precision, checked against each other.</summary>
-    public (DateOnly Date, DatePrecision Precision) DateWithPrecision(string dateColumn, string precisionColumn)
-    {
-        var date = Date(dateColumn);
-        var precision = Word<DatePrecision>(precisionColumn);
-        CheckPrecision(dateColumn, date, precision);
-        return (date, precision);
     }
 
     /// <summary>A month-precision date must be the 1st of its month, a year-precision one the 1st of January.</summary>
@@ -153,8 +171,8 @@ internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> co
         };
         if (expected != date)
         {
-            Fail(dateColumn, CsvCells.Date(date),
-                $"has precision {CsvCells.Word(precision)}, so it must be written as {CsvCells.Date(expected)}");
+            Fail(dateColumn, Cells.Date(date),
+                $"has precision {Cells.Word(precision)}, so it must be written as {Cells.Date(expected)}");
         }
     }
 
@@ -208,14 +226,14 @@ internal sealed partial class CsvFieldReader(IReadOnlyDictionary<string, int> co
     {
         if (value.Length > maxLength)
         {
-            Fail(column, value, $"is {AppCulture.Number(value.Length)} characters long; the limit is {AppCulture.Number(maxLength)}");
+            Fail(column, value, Limits.TooLong(value.Length, maxLength));
         }
         return value;
     }
 
     private DateOnly? ParseDate(string column, string value)
     {
-        if (CsvCells.TryParseDate(value, out var date))
+        if (Cells.TryParseDate(value, out var date))
         {
             return date;
         }

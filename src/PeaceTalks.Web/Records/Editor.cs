@@ -1,10 +1,10 @@
 using PeaceTalks.Web.Models;
 
-namespace PeaceTalks.Web.Editing;
+namespace PeaceTalks.Web.Records;
 
 /// <summary>
 /// Who is changing the record. Every write method asks for one, and outside this assembly the only way to get
-/// one is <see cref="EditorAccess.RequireAsync"/>, which checks the signed-in user's role in the database.
+/// one is EditorAccess.RequireAsync (Editing), which checks the signed-in user's role in the database.
 /// </summary>
 public sealed class Editor
 {

@@ -1,0 +1,91 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
+using PeaceTalks.Web.Models;
+
+namespace PeaceTalks.Web.Filtering;
+
+/// <summary>
+/// What each filter of the URL means for each kind of item, stated once as an expression of the item and one value.
+/// The composed queries apply a rule to every value given (<see cref="Rule.AnyOf{T, TValue}"/>); the compiled page
+/// queries write <see cref="Rule.Holds{T, TValue}"/> in their template, which <see cref="Rule.Expand{TLambda}"/>
+/// replaces with the rule's own body.
+/// </summary>
+public static class StatementFilters
+{
+    public static readonly Expression<Func<Statement, int, bool>> Actor = (s, actorId) => s.ActorId == actorId;
+    public static readonly Expression<Func<Statement, string, bool>> Side = (s, side) => s.Actor.Side == side;
+    public static readonly Expression<Func<Statement, int, bool>> Issue = (s, issueId) => s.Issues.Any(i => i.IssueId == issueId);
+    public static readonly Expression<Func<Statement, DateOnly, bool>> From = (s, from) => s.Date >= from;
+    public static readonly Expression<Func<Statement, DateOnly, bool>> To = (s, to) => s.Date <= to;
+}
+
+/// <summary>Meetings match an actor or side through their participants, an issue through the live statements about them.</summary>
+public static class MeetingFilters
+{
+    public static readonly Expression<Func<Meeting, int, bool>> Actor = (m, actorId) => m.Participants.Any(p => p.ActorId == actorId);
+    public static readonly Expression<Func<Meeting, string, bool>> Side = (m, side) => m.Participants.Any(p => p.Actor.Side == side);
+    public static readonly Expression<Func<Meeting, int, bool>> Issue =
+        (m, issueId) => m.Statements.Any(s => s.RetractedAt == null && s.Issues.Any(i => i.IssueId == issueId));
+    public static readonly Expression<Func<Meeting, DateOnly, bool>> From = (m, from) => m.Date >= from;
+    public static readonly Expression<Func<Meeting, DateOnly, bool>> To = (m, to) => m.Date <= to;
+}
+
+public static class PositionFilters
+{
+    public static readonly Expression<Func<Position, int, bool>> Actor = (p, actorId) => p.ActorId == actorId;
+    public static readonly Expression<Func<Position, string, bool>> Side = (p, side) => p.Actor.Side == side;
+    public static readonly Expression<Func<Position, int, bool>> Issue = (p, issueId) => p.IssueId == issueId;
+}
+
+public static class ActorFilters
+{
+    public static readonly Expression<Func<Actor, int, bool>> Actor = (a, actorId) => a.Id == actorId;
+    public static readonly Expression<Func<Actor, string, bool>> Side = (a, side) => a.Side == side;
+}
+
+/// <summary>Applying a filter rule to a query, and writing rules into compiled queries.</summary>
+public static class Rule
+{
+    /// <summary>Items for which the rule holds for any of the values; the query unchanged when there are none.</summary>
+    public static IQueryable<T> AnyOf<T, TValue>(this IQueryable<T> query, Expression<Func<T, TValue, bool>> rule, IReadOnlyList<TValue> values)
+    {
+        if (values.Count == 0)
+        {
+            return query;
+        }
+        var item = rule.Parameters[0];
+        var body = values.Select(value =>
+        {
+            // Each value is read from a closure, so EF Core sends it as a parameter.
+            Expression<Func<TValue>> capture = () => value;
+            return ReplacingExpressionVisitor.Replace(rule.Parameters[1], capture.Body, rule.Body);
+        }).Aggregate(Expression.OrElse);
+        return query.Where(Expression.Lambda<Func<T, bool>>(body, item));
+    }
+
+    /// <summary>Items for which the rule holds for the value.</summary>
+    public static IQueryable<T> Having<T, TValue>(this IQueryable<T> query, Expression<Func<T, TValue, bool>> rule, TValue value) =>
+        query.AnyOf(rule, [value]);
+
+    /// <summary>Stands for the rule's body in a query template; <see cref="Expand{TLambda}"/> puts the body in its place.</summary>
+    public static bool Holds<T, TValue>(Expression<Func<T, TValue, bool>> rule, T item, TValue value) =>
+        throw new InvalidOperationException("A query template with Rule.Holds must go through Rule.Expand before it runs.");
+
+    /// <summary>Replaces every <see cref="Holds{T, TValue}"/> in <paramref name="template"/> with the rule's body.</summary>
+    public static TLambda Expand<TLambda>(TLambda template) where TLambda : LambdaExpression => (TLambda)new Expander().Visit(template);
+
+    private sealed class Expander : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(Rule) || node.Method.Name != nameof(Holds))
+            {
+                return base.VisitMethodCall(node);
+            }
+            // The rule is a static field of one of the filter classes: its value is the expression to inline.
+            var rule = (LambdaExpression)Expression.Lambda<Func<object>>(node.Arguments[0]).Compile()();
+            var body = ReplacingExpressionVisitor.Replace(rule.Parameters[0], Visit(node.Arguments[1]), rule.Body);
+            return ReplacingExpressionVisitor.Replace(rule.Parameters[1], Visit(node.Arguments[2]), body);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using PeaceTalks.Web.Data;
+using PeaceTalks.Web.Models;
+
+namespace PeaceTalks.Web.Records;
+
+/// <summary>What an incoming row does to the stored record.</summary>
+public enum RowChange { Add, Update, Unchanged }
+
+/// <summary>An incoming row, what it would do, the stored row it matches, and its values as text (for the history).</summary>
+public sealed record PlannedRow(RecordRow Row, RowChange Change, StoredRow? Stored, string?[] Texts);
+
+/// <summary>
+/// The one write path of the record, used by the CSV import (and the start-up seed), the edit forms and the article
+/// intake. Rows already checked by their record type's rules are matched to stored ones by natural key, compared as
+/// text (references as natural keys, exactly as the CSV formats write them), and written with one history entry per
+/// changed row. Many new rows (an import) go in through the provider's bulk writer; everything else — edits,
+/// retractions, a form's new item — through EF Core, in the caller's write transaction
+/// (<see cref="SqlDialect.BeginWriteAsync"/>), so the plan and the write see the same data.
+/// </summary>
+public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool bulk = false) : IDisposable
+{
+    private readonly Dictionary<RecordType, Dictionary<string, KeyedId>> _known = [];
+    private readonly DateTime _at = DateTime.UtcNow;
+    private bool? _tableWasEmpty;
+    private BulkWriter? _bulk;
+
+    public RecordType Type => type;
+    public int Added { get; private set; }
+    public int Updated { get; private set; }
+    public int Unchanged { get; private set; }
+    public int Written { get; private set; }
+
+    /// <summary>
+    /// Compares rows (already checked by the rules) with the stored record: references looked up (an unknown or
+    /// retracted one is a problem on its row), each row matched to a stored one by natural key. Rows of one type can
+    /// come in several batches; lookups are remembered between them.
+    /// </summary>
+    public async Task<List<PlannedRow>> PlanAsync(IReadOnlyList<RecordRow> rows, FieldProblems problems, CancellationToken cancellationToken)
+    {
+        var problemsBefore = problems.Total;
+        await ResolveReferencesAsync(rows, problems, cancellationToken);
+        var planned = new List<PlannedRow>(rows.Count);
+        if (problems.Total > problemsBefore)
+        {
+            return planned;
+        }
+        // An import into an empty table only adds: its keys are unique within the file, so nothing can be stored yet.
+        _tableWasEmpty ??= await type.IsEmptyAsync(db, cancellationToken);
+        var stored = _tableWasEmpty.Value ? [] : await type.FindAsync(db, [.. rows.Select(r => r.NaturalKey)], cancellationToken);
+        foreach (var row in rows)
+        {
+            var texts = row.Texts();
+            if (!stored.TryGetValue(row.NaturalKey, out var existing))
+            {
+                planned.Add(new PlannedRow(row, RowChange.Add, null, texts));
+                Added++;
+            }
+            else if (existing.Values.Texts().AsSpan().SequenceEqual(texts))
+            {
+                planned.Add(new PlannedRow(row, RowChange.Unchanged, existing, texts));
+                Unchanged++;
+            }
+            else
+            {
+                planned.Add(new PlannedRow(row, RowChange.Update, existing, texts));
+                Updated++;
+            }
+        }
+        return planned;
+    }
+
+    /// <summary>Writes the added and updated rows, each with its history entry (unless <paramref name="audit"/> is false: the benchmark's comparison).</summary>
+    public async Task WriteAsync(IReadOnlyList<PlannedRow> planned, Editor editor, long? batchId, string? note, CancellationToken cancellationToken,
+        bool audit = true)
+    {
+        var names = type.WrittenFields.Select(f => f.Name).ToList();
+        AuditEntry Entry(PlannedRow row, int id) => new()
+        {
+            At = _at,
+            UserId = editor.UserId,
+            UserName = editor.Name,
+            EntityType = type.Noun,
+            EntityId = id,
+            EntityKey = row.Row.NaturalKey,
+            Action = row.Change == RowChange.Add ? AuditAction.Create : AuditAction.Update,
+            Changes = AuditJson.Write(AuditJson.Diff(names, row.Stored?.Values.Texts(), row.Texts)),
+            Note = note,
+            BatchId = batchId,
+        };
+
+        var adds = planned.Where(p => p.Change == RowChange.Add).ToList();
+        if (bulk)
+        {
+            _bulk ??= db.Dialect.BulkWriter(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+            var table = _bulk.Table(db.Model.FindEntityType(type.EntityType)!);
+            foreach (var row in adds)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var entity = type.Create(row.Row, IdOf);
+                var id = checked((int)_bulk.NextId(table));
+                type.SetId(entity, id);
+                _bulk.Add(table, entity);
+                foreach (var link in Links(row.Row, id))
+                {
+                    _bulk.Add(_bulk.Table(db.Model.FindEntityType(link.GetType())!), link);
+                }
+                if (audit)
+                {
+                    AddEntry(Entry(row, id));
+                }
+                Written++;
+            }
+        }
+        else
+        {
+            foreach (var row in adds)
+            {
+                var entity = type.Create(row.Row, IdOf);
+                db.Add(entity);
+                await db.SaveChangesAsync(cancellationToken);
+                db.AddRange(Links(row.Row, entity.Id));
+                if (audit)
+                {
+                    AddEntry(Entry(row, entity.Id));
+                }
+                Written++;
+            }
+        }
+
+        var updates = planned.Where(p => p.Change == RowChange.Update).ToList();
+        if (updates.Count > 0)
+        {
+            // Rows held for bulk writing go in first: an update may refer to them.
+            _bulk?.Flush();
+            int[] ids = [.. updates.Select(u => u.Stored!.Id)];
+            var entities = (await type.LoadAsync(db, ids, cancellationToken)).ToDictionary(e => e.Id);
+            foreach (var list in type.Fields.OfType<ListField>().Where(f => !f.ExportOnly))
+            {
+                await list.DeleteAsync(db, ids, cancellationToken);
+            }
+            foreach (var row in updates)
+            {
+                var entity = entities[row.Stored!.Id];
+                type.Apply(entity, row.Row, IdOf);
+                entity.Version++;
+                db.AddRange(Links(row.Row, entity.Id));
+                if (audit)
+                {
+                    AddEntry(Entry(row, entity.Id));
+                }
+                Written++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Adds a history entry: with the bulk writer when it is in use, since it hands out the entries' ids itself until
+    /// it completes, and the database's own numbering would collide with them.
+    /// </summary>
+    private void AddEntry(AuditEntry entry)
+    {
+        if (_bulk is null)
+        {
+            db.Add(entry);
+            return;
+        }
+        var table = _bulk.Table(db.Model.FindEntityType(typeof(AuditEntry))!);
+        entry.Id = _bulk.NextId(table);
+        _bulk.Add(table, entry);
+    }
+
+    /// <summary>Retracts (with a reason) or restores (reason null) one stored row, with its history entry.</summary>
+    public async Task SetRetractedAsync(StoredRow stored, string? reason, Editor editor, string? note, CancellationToken cancellationToken)
+    {
+        var entity = (await type.LoadAsync(db, [stored.Id], cancellationToken)).Single();
+        entity.RetractedAt = reason is null ? null : _at;
+        entity.RetractedReason = reason;
+        entity.Version++;
+        db.Add(new AuditEntry
+        {
+            At = _at,
+            UserId = editor.UserId,
+            UserName = editor.Name,
+            EntityType = type.Noun,
+            EntityId = stored.Id,
+            EntityKey = stored.NaturalKey,
+            Action = reason is null ? AuditAction.Restore : AuditAction.Retract,
+            Changes = AuditJson.Write([new FieldChange("retracted", reason is null ? "yes" : null, reason is null ? null : "yes: " + reason)]),
+            Note = note,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Writes out what is still held for bulk writing. Call before committing.</summary>
+    public void Complete()
+    {
+        _bulk?.Complete();
+        _bulk?.Dispose();
+        _bulk = null;
+    }
+
+    public void Dispose() => _bulk?.Dispose();
+
+    private IEnumerable<object> Links(RecordRow row, int ownerId)
+    {
+        foreach (var list in type.Fields.OfType<ListField>().Where(f => !f.ExportOnly))
+        {
+            if (row[list] is IReadOnlyList<LinkItem> items)
+            {
+                foreach (var item in items)
+                {
+                    yield return list.Create(ownerId, IdOf(((IReferenceList)list).Target, item.Key), item.Role);
+                }
+            }
+        }
+    }
+
+    private int IdOf(RecordType target, string key) => _known[target][key].Id;
+
+    /// <summary>Looks up, in batches, every referenced key not looked up before; an unknown or retracted key is a problem on each row that uses it.</summary>
+    private async Task ResolveReferencesAsync(IReadOnlyList<RecordRow> rows, FieldProblems problems, CancellationToken cancellationToken)
+    {
+        foreach (var (target, keys) in rows.SelectMany(References).GroupBy(r => r.Target)
+                     .Select(g => (g.Key, g.Select(r => r.Key).ToHashSet(StringComparer.Ordinal))))
+        {
+            if (!_known.TryGetValue(target, out var known))
+            {
+                _known[target] = known = new Dictionary<string, KeyedId>(StringComparer.Ordinal);
+            }
+            var missing = keys.Where(k => !known.ContainsKey(k)).ToList();
+            if (missing.Count > 0)
+            {
+                foreach (var found in await target.ResolveAsync(db, missing, cancellationToken))
+                {
+                    known[found.Key] = found;
+                }
+            }
+        }
+        // Name every unknown or withdrawn reference on every row that uses it.
+        foreach (var row in rows)
+        {
+            foreach (var (field, target, key) in References(row))
+            {
+                var noun = $"{target.Noun} {target.KeyFields[0].Name}";
+                if (!_known[target].TryGetValue(key, out var found))
+                {
+                    problems.Add(new FieldProblem(row.Line, field.Name, key, $"is not a known {noun}"));
+                }
+                else if (found.RetractedAt is not null)
+                {
+                    problems.Add(new FieldProblem(row.Line, field.Name, key, $"is a retracted {noun}: restore it first, or refer to another"));
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(RecordField Field, RecordType Target, string Key)> References(RecordRow row)
+    {
+        foreach (var field in row.Type.WrittenFields)
+        {
+            switch (field, row[field])
+            {
+                case (ReferenceField reference, string key):
+                    yield return (field, reference.Target, key);
+                    break;
+                case (IReferenceList list, IReadOnlyList<LinkItem> items):
+                    foreach (var item in items)
+                    {
+                        yield return (field, list.Target, item.Key);
+                    }
+                    break;
+            }
+        }
+    }
+}
