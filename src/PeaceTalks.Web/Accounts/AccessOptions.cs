@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PeaceTalks.Web.Accounts;
 
 /// <summary>Who may read: "Access" in configuration.</summary>
@@ -10,7 +12,8 @@ public sealed class AccessOptions
     /// How often an open page re-checks its user against the database (deleted, locked, role changed), and how often
     /// the sign-in cookie is checked the same way. A role change takes effect within this time.
     /// </summary>
+    [Range(1, 3600)]
     public int RevalidateSeconds { get; set; } = 30;
 
-    public TimeSpan RevalidateInterval => TimeSpan.FromSeconds(Math.Clamp(RevalidateSeconds, 1, 3600));
+    public TimeSpan RevalidateInterval => TimeSpan.FromSeconds(RevalidateSeconds);
 }

@@ -51,7 +51,7 @@ public sealed record ApiStatement(
 
     // Only http(s) addresses leave the record as links; anything else is not a link a reader should follow.
     private static ApiSourceRef SourceOf(SourceRef s) =>
-        new(s.Key, s.Title, s.Outlet, Components.Shared.SourceLine.SafeUrl(s.Url), s.PublishedOn is { } d ? Cells.Date(d) : null);
+        new(s.Key, s.Title, s.Outlet, Models.WebLinks.SafeUrl(s.Url), s.PublishedOn is { } d ? Cells.Date(d) : null);
 }
 
 /// <summary>One page of statements in the timeline's order; <c>next</c> is the cursor of the page after, or null at the end.</summary>

@@ -168,14 +168,14 @@ public sealed class ApiQuery
     {
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{DashboardFilter.Iso(after.Date)}.{after.KindOrder}.{after.Id}.{Fingerprint(filter)}");
-        return Base64Url(Encoding.UTF8.GetBytes(text));
+        return System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
     }
 
     private static TimelineCursor? ReadCursor(string value, DashboardFilter filter)
     {
         try
         {
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(FromBase64Url(value))).Split('.');
+            var parts = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(value)).Split('.');
             if (parts is [var date, var kind, var id, var fingerprint]
                 && fingerprint == Fingerprint(filter)
                 && DashboardFilter.ParseIso(date) is { } day
@@ -193,14 +193,6 @@ public sealed class ApiQuery
 
     private static string Fingerprint(DashboardFilter filter) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(filter.ToQueryString())))[..12];
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string FromBase64Url(string value)
-    {
-        var s = value.Replace('-', '+').Replace('_', '/');
-        return s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=');
-    }
 
     /// <summary>The filter from the query's values; with <paramref name="only"/>, from that one parameter alone.</summary>
     private static DashboardFilter FilterOf(IQueryCollection query, string? only)

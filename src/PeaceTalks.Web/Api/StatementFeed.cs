@@ -91,7 +91,7 @@ public static class StatementFeed
             Summary = new TextSyndicationContent(summary, TextSyndicationContentKind.Plaintext),
         };
         item.Authors.Add(new SyndicationPerson { Name = s.Actor.Name, Uri = $"{baseUrl}/actors/{Uri.EscapeDataString(s.Actor.Slug)}" });
-        if (Components.Shared.SourceLine.SafeUrl(s.Source.Url) is { } sourceUrl)
+        if (Models.WebLinks.SafeUrl(s.Source.Url) is { } sourceUrl)
         {
             item.Links.Add(new SyndicationLink(new Uri(sourceUrl), "related", s.Source.Title, null, 0));
         }

@@ -1,22 +1,23 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace PeaceTalks.Web.Csv;
 
 /// <summary>
 /// Imports run over the page's live connection rather than an HTTP endpoint, so the import page asks this limiter
-/// before writing a file. Each editor has their own budget; previews (which write nothing) do not count.
+/// before writing a file. Each editor has their own budget (Import:PerEditorPerMinute); previews do not count.
 /// </summary>
-public sealed class ImportRateLimiter : IDisposable
+public sealed class ImportRateLimiter(IOptions<ImportOptions> options) : IDisposable
 {
-    public const int PermitsPerMinute = 30;
-
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(user =>
         RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = PermitsPerMinute,
+            PermitLimit = options.Value.PerEditorPerMinute,
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         }));
+
+    public int PermitsPerMinute => options.Value.PerEditorPerMinute;
 
     public bool TryAcquire(string user)
     {

@@ -38,6 +38,9 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     }
 }
 
+/// <summary>Thrown when the app must not start: the database or a seed file is unusable. The message is one line naming what and where.</summary>
+public sealed class DatabaseStartupException(string message, Exception? inner = null) : Exception(message, inner);
+
 /// <summary>The record on SQLite, with the SQLite migrations (Data/Migrations/Sqlite).</summary>
 public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : PeaceTalksDbContext(options)
 {

@@ -120,6 +120,12 @@ internal interface IReferenceList
 {
     RecordType Target { get; }
 
+    /// <summary>The property of a list row that holds the referenced record's id.</summary>
+    string ItemProperty { get; }
+
+    /// <summary>The property of a list row that holds its role, if the list has roles.</summary>
+    string? RoleProperty { get; }
+
     /// <summary>True when the referenced record cannot be retracted while a live owner lists it.</summary>
     bool HoldsTarget { get; }
 
@@ -134,6 +140,8 @@ public sealed class LinkField<TLink>(
     Expression<Func<TLink, int>> item,
     Func<RecordType> target) : ListField(name), IReferenceList where TLink : class
 {
+    string? IReferenceList.RoleProperty => Role?.Property;
+
     /// <summary>False for evidence: a statement can be retracted while positions cite it (they are warned of, and stop counting it).</summary>
     public bool HoldsTarget { get; init; } = true;
 

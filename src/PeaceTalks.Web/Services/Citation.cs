@@ -29,7 +29,7 @@ public static class Citation
         {
             source += $", via {via.Title}";
         }
-        parts.Add(Components.Shared.SourceLine.SafeUrl(s.Source.Url) is { } url ? $"{source}, {url}" : source);
+        parts.Add(Models.WebLinks.SafeUrl(s.Source.Url) is { } url ? $"{source}, {url}" : source);
         parts.Add($"PeaceTalks, {pageUrl} (retrieved {Records.Cells.Date(retrieved)})");
         return string.Join(". ", parts.Select(p => p.TrimEnd('.'))) + ".";
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Models;
 using PeaceTalks.Web.Records;
@@ -15,7 +16,7 @@ public sealed record Pick(string Key, string Label);
 public sealed record DashboardCounts(int Actors, int Statements, int Meetings, int Issues, int Positions, int Sources);
 
 /// <summary>The small lists filters offer (actors, sides, issues) and the dashboard's counts.</summary>
-public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory)
+public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory, IMemoryCache cache)
 {
     public const int MaxSuggestions = 20;
 
@@ -126,20 +127,15 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
             .ToListAsync(cancellationToken);
     }
 
-    // Replaced whole, never changed in place: readers on other threads see an old or a new pair, not half of each.
-    private sealed record CachedCounts(RecordVersion Version, DashboardCounts Counts);
-
-    private volatile CachedCounts? _counts;
-
     /// <summary>How many of each there are (live items): counted once per change of the record, not on every page.</summary>
     public async Task<DashboardCounts> CountsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var version = await RecordVersion.ReadAsync(db, cancellationToken);
-        if (_counts is { } cached && cached.Version == version)
+        if (cache.TryGetValue((nameof(DashboardCounts), version), out DashboardCounts? cached))
         {
-            return cached.Counts;
+            return cached!;
         }
         var counts = new DashboardCounts(
             await db.Actors.CountAsync(cancellationToken),
@@ -148,7 +144,7 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
             await db.Issues.CountAsync(cancellationToken),
             await db.Positions.CountAsync(cancellationToken),
             await db.Sources.CountAsync(cancellationToken));
-        _counts = new CachedCounts(version, counts);
+        cache.Set((nameof(DashboardCounts), version), counts, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
         return counts;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Filtering;
 using PeaceTalks.Web.Models;
@@ -10,7 +11,7 @@ namespace PeaceTalks.Web.Services;
 /// keyset paging on (Date, Id) through its own index, then the two short lists are merged, so a page
 /// costs two index range scans however many rows the database holds.
 /// </summary>
-public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory, LookupQueries lookups)
+public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory, LookupQueries lookups, IMemoryCache cache)
 {
     public const int DefaultPageSize = 25;
 
@@ -84,23 +85,16 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var version = await RecordVersion.ReadAsync(db, cancellationToken);
-        var key = (filter.Applied with { OldestFirst = false }).ToQueryString();
-        if (_counts.TryGetValue(key, out var cached) && cached.Version == version)
+        var key = (nameof(TimelineCounts), version, (filter.Applied with { OldestFirst = false }).ToQueryString());
+        if (cache.TryGetValue(key, out TimelineCounts? cached))
         {
-            return cached.Counts;
+            return cached!;
         }
         var counts = await CountAsync(db, filter, cancellationToken);
-        if (_counts.Count >= MaxCachedCounts)
-        {
-            _counts.Clear();
-        }
-        _counts[key] = (version, counts);
+        // Entries of an older version are never asked for again; they expire unread.
+        cache.Set(key, counts, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10) });
         return counts;
     }
-
-    private const int MaxCachedCounts = 1000;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (RecordVersion Version, TimelineCounts Counts)> _counts = new();
 
     private async Task<TimelineCounts> CountAsync(PeaceTalksDbContext db, ResolvedFilter filter, CancellationToken cancellationToken)
     {

@@ -1,7 +1,8 @@
-using PeaceTalks.Web.Components.Pages;
+using PeaceTalks.Web.Editing;
 using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Services;
 
-namespace PeaceTalks.Web.Services;
+namespace PeaceTalks.Web.Components.Pages;
 
 // What each page reads for one address: persisted by the prerender and reused by the live page (see DataPage).
 
@@ -12,7 +13,7 @@ public sealed record StancesData(string Address, ResolvedFilter Filter, IReadOnl
     StanceMatrix Matrix, IReadOnlyList<StanceRow>? Rows) : IPageData;
 
 public sealed record ActorData(string Address, ActorProfile? Profile, ResolvedFilter? Filter, IReadOnlyList<TimelineItem> Statements,
-    TimelineCursor? Next, IReadOnlyList<Editing.HistoryEntry> History) : IPageData;
+    TimelineCursor? Next, IReadOnlyList<HistoryEntry> History) : IPageData;
 
 public sealed record HomeData(string Address, DashboardCounts Counts, IReadOnlyList<TimelineItem> Latest) : IPageData;
 
@@ -22,14 +23,14 @@ public sealed record ActorListData(string Address, ResolvedFilter Filter, IReadO
 public sealed record MeetingListData(string Address, ResolvedFilter Filter, IReadOnlyList<string> Sides, IReadOnlyList<IssueOption> Issues,
     IReadOnlyList<string> Problems, MeetingList List) : IPageData;
 
-public sealed record MeetingData(string Address, MeetingDetail? Detail, IReadOnlyList<Editing.HistoryEntry> History) : IPageData;
+public sealed record MeetingData(string Address, MeetingDetail? Detail, IReadOnlyList<HistoryEntry> History) : IPageData;
 
-public sealed record StatementData(string Address, StatementDetail? Detail, IReadOnlyList<Editing.HistoryEntry> History) : IPageData;
+public sealed record StatementData(string Address, StatementDetail? Detail, IReadOnlyList<HistoryEntry> History) : IPageData;
 
-public sealed record ChangesData(string Address, Editing.ChangeFilter Filter, IReadOnlyList<string> Users, IReadOnlyList<string> Problems,
-    Editing.ChangePage Page) : IPageData;
+public sealed record ChangesData(string Address, ChangeFilter Filter, IReadOnlyList<string> Users, IReadOnlyList<string> Problems,
+    ChangePage Page) : IPageData;
 
 public sealed record IssueData(string Address, IssueSummary? Issue, ResolvedFilter? Filter, IReadOnlyList<StanceRow> Stances,
-    IReadOnlyList<TimelineItem> Statements, TimelineCursor? Next, IReadOnlyList<Editing.HistoryEntry> History) : IPageData;
+    IReadOnlyList<TimelineItem> Statements, TimelineCursor? Next, IReadOnlyList<HistoryEntry> History) : IPageData;
 
 public sealed record IssueListData(string Address, IReadOnlyList<IssueListItem> Issues) : IPageData;

@@ -9,16 +9,9 @@ using PeaceTalks.Web.Csv;
 using PeaceTalks.Web.Records;
 using PeaceTalks.Web.Models;
 
-namespace PeaceTalks.Web.Data;
+using PeaceTalks.Web.Data;
 
-public sealed class SeedOptions
-{
-    /// <summary>Folder with the seed CSV files, one per format (issues.csv, actors.csv, …). Relative paths start at the app's folder.</summary>
-    public string Directory { get; set; } = "data";
-}
-
-/// <summary>Thrown when the app must not start: the database or a seed file is unusable. The message is one line naming what and where.</summary>
-public sealed class DatabaseStartupException(string message, Exception? inner = null) : Exception(message, inner);
+namespace PeaceTalks.Web.Extensions;
 
 /// <summary>Creates or migrates the database (SQLite: in WAL mode), and seeds an empty database once.</summary>
 public sealed class DatabaseInitializer(
