@@ -73,18 +73,10 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
     public async Task<SaveResult> SaveAsync(RecordType type, string? originalKey, IReadOnlyDictionary<string, string?> values,
         long? expectedVersion, string? note, CancellationToken cancellationToken = default)
     {
-        Editor editor;
-        try
+        var (editor, refusal) = await EditorAsync(note, cancellationToken);
+        if (refusal is not null)
         {
-            editor = await access.RequireAsync(AppRoles.Editor, cancellationToken);
-        }
-        catch (NotAllowedException ex)
-        {
-            return new SaveResult.Refused(ex.Message);
-        }
-        if (CheckNote(note) is { } noteProblem)
-        {
-            return noteProblem;
+            return refusal;
         }
         var cells = new Dictionary<string, string?>(values, StringComparer.Ordinal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -163,18 +155,10 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
     private async Task<SaveResult> SetRetractedAsync(RecordType type, string key, string? reason, long expectedVersion, string? note,
         CancellationToken cancellationToken)
     {
-        Editor editor;
-        try
+        var (editor, refusal) = await EditorAsync(note, cancellationToken);
+        if (refusal is not null)
         {
-            editor = await access.RequireAsync(AppRoles.Editor, cancellationToken);
-        }
-        catch (NotAllowedException ex)
-        {
-            return new SaveResult.Refused(ex.Message);
-        }
-        if (CheckNote(note) is { } noteProblem)
-        {
-            return noteProblem;
+            return refusal;
         }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await WriteAsync(db, async () =>
@@ -250,9 +234,21 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
         ];
     }
 
-    private static SaveResult? CheckNote(string? note) => note is { Length: > MaxNoteLength }
-        ? SaveResult.Invalid.Of("note", $"The note is {AppCulture.Number(note.Length)} characters long; the limit is {MaxNoteLength}.")
-        : null;
+    /// <summary>Who is writing, checked on the server; or why nothing will be written (no right to, or a note too long).</summary>
+    private async Task<(Editor Editor, SaveResult? Refusal)> EditorAsync(string? note, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var editor = await access.RequireAsync(AppRoles.Editor, cancellationToken);
+            return note is { Length: > MaxNoteLength }
+                ? (editor, SaveResult.Invalid.Of("note", $"The note is {AppCulture.Number(note.Length)} characters long; the limit is {MaxNoteLength}."))
+                : (editor, null);
+        }
+        catch (NotAllowedException ex)
+        {
+            return (null!, new SaveResult.Refused(ex.Message));
+        }
+    }
 
     private static string? Clean(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 

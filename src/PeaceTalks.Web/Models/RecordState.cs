@@ -15,3 +15,9 @@ public interface IRecord
     DateTime? RetractedAt { get; set; }
     string? RetractedReason { get; set; }
 }
+
+/// <summary>An item of the record placed on the timeline by its date (statements, meetings).</summary>
+public interface IDatedRecord : IRecord
+{
+    DateOnly Date { get; }
+}

@@ -1,6 +1,6 @@
 namespace PeaceTalks.Web.Models;
 
-public class Statement : IRecord
+public class Statement : IDatedRecord
 {
     public int Id { get; set; }
     public long Version { get; set; } = 1;

@@ -55,40 +55,34 @@ internal sealed class TimelinePageQueries
             .ToListAsync(cancellationToken);
 
     public ValueTask<List<MeetingItem>> MeetingsAsync(PeaceTalksDbContext db, int take, CancellationToken cancellationToken) =>
-        NewestMeetings(db, _actorId, _side, _issueId, _from, _to, _includeRetracted, _beforeDate, _beforeMeeting, take)
+        NewestMeetings(db, _actorId, _side, _issueId, _from, _to, _includeRetracted, _beforeDate, _beforeMeeting, false, take)
             .ToListAsync(cancellationToken);
 
-    // The filters are the rules every other query applies (Rule.Holds is replaced by each rule's body).
     private static readonly Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int,
-        IAsyncEnumerable<StatementItem>> NewestStatements = EF.CompileAsyncQuery(Rule.Expand<Expression<Func<PeaceTalksDbContext, int?, string?, int?,
-        DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int, IQueryable<StatementItem>>>>(
-        (db, actorId, side, issueId, from, to, includeRetracted, beforeDate, beforeId, wholeDay, take) =>
-            db.Statements.AsNoTracking().IgnoreQueryFilters(LiveFilter)
-                .Where(s => includeRetracted || s.RetractedAt == null)
-                .Where(s => actorId == null || Rule.Holds(StatementFilters.Actor, s, actorId.Value))
-                .Where(s => side == null || Rule.Holds(StatementFilters.Side, s, side))
-                .Where(s => issueId == null || Rule.Holds(StatementFilters.Issue, s, issueId.Value))
-                .Where(s => from == null || Rule.Holds(StatementFilters.From, s, from.Value))
-                .Where(s => to == null || Rule.Holds(StatementFilters.To, s, to.Value))
-                .Where(s => beforeDate == null || s.Date < beforeDate
-                    || (s.Date == beforeDate && (wholeDay || (beforeId != null && s.Id < beforeId))))
-                .OrderByDescending(s => s.Date).ThenByDescending(s => s.Id)
-                .Take(take)
-                .Select(Projections.Statement)));
+        IAsyncEnumerable<StatementItem>> NewestStatements = EF.CompileAsyncQuery(Newest(TimelineFilters.Statements, Projections.Statement));
 
-    private static readonly Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, int,
-        IAsyncEnumerable<MeetingItem>> NewestMeetings = EF.CompileAsyncQuery(Rule.Expand<Expression<Func<PeaceTalksDbContext, int?, string?, int?,
-        DateOnly?, DateOnly?, bool, DateOnly?, int?, int, IQueryable<MeetingItem>>>>(
-        (db, actorId, side, issueId, from, to, includeRetracted, beforeDate, beforeId, take) =>
-            db.Meetings.AsNoTracking().IgnoreQueryFilters(LiveFilter)
-                .Where(m => includeRetracted || m.RetractedAt == null)
-                .Where(m => actorId == null || Rule.Holds(MeetingFilters.Actor, m, actorId.Value))
-                .Where(m => side == null || Rule.Holds(MeetingFilters.Side, m, side))
-                .Where(m => issueId == null || Rule.Holds(MeetingFilters.Issue, m, issueId.Value))
-                .Where(m => from == null || Rule.Holds(MeetingFilters.From, m, from.Value))
-                .Where(m => to == null || Rule.Holds(MeetingFilters.To, m, to.Value))
-                .Where(m => beforeDate == null || m.Date < beforeDate || (m.Date == beforeDate && beforeId != null && m.Id < beforeId))
-                .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
-                .Take(take)
-                .Select(Projections.Meeting)));
+    private static readonly Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int,
+        IAsyncEnumerable<MeetingItem>> NewestMeetings = EF.CompileAsyncQuery(Newest(TimelineFilters.Meetings, Projections.Meeting));
+
+    /// <summary>
+    /// The newest-first page of one kind of item as a query template: each filter a parameter (null when not set) and
+    /// the rule every other query applies for it (<see cref="Rule.Holds{T, TValue}"/> becomes the rule's body).
+    /// After the cursor: earlier days, and on its day the lower ids (or, with <c>wholeDay</c>, all of them).
+    /// </summary>
+    private static Expression<Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int, IQueryable<TItem>>>
+        Newest<T, TItem>(TimelineRules<T> rules, Expression<Func<T, TItem>> projection) where T : class, IDatedRecord =>
+        Rule.Expand<Expression<Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int, IQueryable<TItem>>>>(
+            (db, actorId, side, issueId, from, to, includeRetracted, beforeDate, beforeId, wholeDay, take) =>
+                db.Set<T>().AsNoTracking().IgnoreQueryFilters(LiveFilter)
+                    .Where(e => includeRetracted || e.RetractedAt == null)
+                    .Where(e => actorId == null || Rule.Holds(rules.Actor, e, actorId.Value))
+                    .Where(e => side == null || Rule.Holds(rules.Side, e, side))
+                    .Where(e => issueId == null || Rule.Holds(rules.Issue, e, issueId.Value))
+                    .Where(e => from == null || Rule.Holds(rules.From, e, from.Value))
+                    .Where(e => to == null || Rule.Holds(rules.To, e, to.Value))
+                    .Where(e => beforeDate == null || e.Date < beforeDate
+                        || (e.Date == beforeDate && (wholeDay || (beforeId != null && e.Id < beforeId))))
+                    .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)
+                    .Take(take)
+                    .Select(projection));
 }

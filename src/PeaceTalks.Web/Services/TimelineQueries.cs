@@ -139,47 +139,13 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
 
     private static readonly string[] LiveFilter = [PeaceTalksDbContext.Live];
 
-    /// <summary>Applies the actor, side, issue, date and text filters (not the kind or order) to statements; text through the full-text index.</summary>
-    public static IQueryable<Statement> FilterStatements(PeaceTalksDbContext db, IQueryable<Statement> query, ResolvedFilter filter)
-    {
-        query = query.AnyOf(StatementFilters.Actor, filter.ActorIds).AnyOf(StatementFilters.Side, filter.Sides)
-            .AnyOf(StatementFilters.Issue, filter.IssueIds);
-        if (filter.Filter.From is { } from)
-        {
-            query = query.Having(StatementFilters.From, from);
-        }
-        if (filter.Filter.To is { } to)
-        {
-            query = query.Having(StatementFilters.To, to);
-        }
-        if (SearchText.Parse(filter.Filter.Text) is { } search)
-        {
-            var ids = search.StatementIds(db);
-            query = query.Where(s => ids.Contains(s.Id));
-        }
-        return query;
-    }
+    /// <summary>Applies the actor, side, issue, date and text filters (not the kind or order) to statements.</summary>
+    public static IQueryable<Statement> FilterStatements(PeaceTalksDbContext db, IQueryable<Statement> query, ResolvedFilter filter) =>
+        query.Filter(TimelineFilters.Statements, db, filter);
 
-    /// <summary>The same filters for meetings (<see cref="MeetingFilters"/> says what each means for a meeting).</summary>
-    public static IQueryable<Meeting> FilterMeetings(PeaceTalksDbContext db, IQueryable<Meeting> query, ResolvedFilter filter)
-    {
-        query = query.AnyOf(MeetingFilters.Actor, filter.ActorIds).AnyOf(MeetingFilters.Side, filter.Sides)
-            .AnyOf(MeetingFilters.Issue, filter.IssueIds);
-        if (filter.Filter.From is { } from)
-        {
-            query = query.Having(MeetingFilters.From, from);
-        }
-        if (filter.Filter.To is { } to)
-        {
-            query = query.Having(MeetingFilters.To, to);
-        }
-        if (SearchText.Parse(filter.Filter.Text) is { } search)
-        {
-            var ids = search.MeetingIds(db);
-            query = query.Where(m => ids.Contains(m.Id));
-        }
-        return query;
-    }
+    /// <summary>The same filters for meetings (<see cref="TimelineFilters.Meetings"/> says what each means for a meeting).</summary>
+    public static IQueryable<Meeting> FilterMeetings(PeaceTalksDbContext db, IQueryable<Meeting> query, ResolvedFilter filter) =>
+        query.Filter(TimelineFilters.Meetings, db, filter);
 
     // Statements are kind 0 and meetings kind 1 in the (Date, Kind, Id) order of the stream.
     private static IQueryable<Statement> AfterCursor(IQueryable<Statement> query, TimelineCursor? c, bool ascending) =>

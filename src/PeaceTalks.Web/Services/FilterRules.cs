@@ -1,33 +1,40 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Query;
+using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Models;
 
-namespace PeaceTalks.Web.Filtering;
+namespace PeaceTalks.Web.Services;
 
 /// <summary>
-/// What each filter of the URL means for each kind of item, stated once as an expression of the item and one value.
+/// What the timeline's filters mean for one kind of item, each stated once as an expression of the item and one value.
 /// The composed queries apply a rule to every value given (<see cref="Rule.AnyOf{T, TValue}"/>); the compiled page
 /// queries write <see cref="Rule.Holds{T, TValue}"/> in their template, which <see cref="Rule.Expand{TLambda}"/>
-/// replaces with the rule's own body.
+/// replaces with the rule's own body. The date range means the same for every dated item.
 /// </summary>
-public static class StatementFilters
+public sealed record TimelineRules<T>(
+    Expression<Func<T, int, bool>> Actor,
+    Expression<Func<T, string, bool>> Side,
+    Expression<Func<T, int, bool>> Issue,
+    Func<SearchText, PeaceTalksDbContext, IQueryable<int>> TextIds) where T : class, IDatedRecord
 {
-    public static readonly Expression<Func<Statement, int, bool>> Actor = (s, actorId) => s.ActorId == actorId;
-    public static readonly Expression<Func<Statement, string, bool>> Side = (s, side) => s.Actor.Side == side;
-    public static readonly Expression<Func<Statement, int, bool>> Issue = (s, issueId) => s.Issues.Any(i => i.IssueId == issueId);
-    public static readonly Expression<Func<Statement, DateOnly, bool>> From = (s, from) => s.Date >= from;
-    public static readonly Expression<Func<Statement, DateOnly, bool>> To = (s, to) => s.Date <= to;
+    public Expression<Func<T, DateOnly, bool>> From { get; } = (e, from) => e.Date >= from;
+    public Expression<Func<T, DateOnly, bool>> To { get; } = (e, to) => e.Date <= to;
 }
 
-/// <summary>Meetings match an actor or side through their participants, an issue through the live statements about them.</summary>
-public static class MeetingFilters
+public static class TimelineFilters
 {
-    public static readonly Expression<Func<Meeting, int, bool>> Actor = (m, actorId) => m.Participants.Any(p => p.ActorId == actorId);
-    public static readonly Expression<Func<Meeting, string, bool>> Side = (m, side) => m.Participants.Any(p => p.Actor.Side == side);
-    public static readonly Expression<Func<Meeting, int, bool>> Issue =
-        (m, issueId) => m.Statements.Any(s => s.RetractedAt == null && s.Issues.Any(i => i.IssueId == issueId));
-    public static readonly Expression<Func<Meeting, DateOnly, bool>> From = (m, from) => m.Date >= from;
-    public static readonly Expression<Func<Meeting, DateOnly, bool>> To = (m, to) => m.Date <= to;
+    public static TimelineRules<Statement> Statements { get; } = new(
+        (s, actorId) => s.ActorId == actorId,
+        (s, side) => s.Actor.Side == side,
+        (s, issueId) => s.Issues.Any(i => i.IssueId == issueId),
+        (search, db) => search.StatementIds(db));
+
+    /// <summary>Meetings match an actor or side through their participants, an issue through the live statements about them.</summary>
+    public static TimelineRules<Meeting> Meetings { get; } = new(
+        (m, actorId) => m.Participants.Any(p => p.ActorId == actorId),
+        (m, side) => m.Participants.Any(p => p.Actor.Side == side),
+        (m, issueId) => m.Statements.Any(s => s.RetractedAt == null && s.Issues.Any(i => i.IssueId == issueId)),
+        (search, db) => search.MeetingIds(db));
 }
 
 public static class PositionFilters
@@ -46,6 +53,27 @@ public static class ActorFilters
 /// <summary>Applying a filter rule to a query, and writing rules into compiled queries.</summary>
 public static class Rule
 {
+    /// <summary>The timeline's filters (not its kind or order) applied to dated items by their rules; text through the full-text index.</summary>
+    public static IQueryable<T> Filter<T>(this IQueryable<T> query, TimelineRules<T> rules, PeaceTalksDbContext db, Filtering.ResolvedFilter filter)
+        where T : class, IDatedRecord
+    {
+        query = query.AnyOf(rules.Actor, filter.ActorIds).AnyOf(rules.Side, filter.Sides).AnyOf(rules.Issue, filter.IssueIds);
+        if (filter.Filter.From is { } from)
+        {
+            query = query.Having(rules.From, from);
+        }
+        if (filter.Filter.To is { } to)
+        {
+            query = query.Having(rules.To, to);
+        }
+        if (SearchText.Parse(filter.Filter.Text) is { } search)
+        {
+            var ids = rules.TextIds(search, db);
+            query = query.Where(e => ids.Contains(e.Id));
+        }
+        return query;
+    }
+
     /// <summary>Items for which the rule holds for any of the values; the query unchanged when there are none.</summary>
     public static IQueryable<T> AnyOf<T, TValue>(this IQueryable<T> query, Expression<Func<T, TValue, bool>> rule, IReadOnlyList<TValue> values)
     {
