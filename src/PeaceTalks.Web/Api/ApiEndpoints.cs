@@ -40,6 +40,13 @@ public static class ApiEndpoints
             (e, f, ct) => e.PositionsAsync(f, latestOnly: false, ct), RecordTypes.Positions);
         MapTable(api, "stances", "The stance matrix as of a day (asof, default today): each actor's latest position per issue.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.AsOf],
             (e, f, ct) => e.PositionsAsync(f, latestOnly: true, ct), RecordTypes.Positions, live: true);
+        MapTable(api, "plan-versions", "Every version of every plan (the plan-versions CSV format).", [FilterNames.Retracted],
+            (e, f, ct) => e.PlanVersionsAsync(f.Filter.IncludeRetracted, ct), RecordTypes.PlanVersions);
+        MapTable(api, "plan-points", "Every point of every version (the plan-points CSV format).", [FilterNames.Retracted],
+            (e, f, ct) => e.PlanPointsAsync(f.Filter.IncludeRetracted, ct), RecordTypes.PlanPoints);
+        MapTable(api, "point-positions", "Every stance on a plan point (the point-positions CSV format).", [FilterNames.Actor, FilterNames.Side, FilterNames.Retracted],
+            (e, f, ct) => e.PointPositionsAsync(f, ct), RecordTypes.PointPositions);
+        api.MapPlanApi();
         api.MapGet("/stances/changes", StanceChangesAsync).WithName("ListStanceChanges")
             .WithSummary("Who moved: the cells whose stance on asof differs from the one on since (both required), most recent first.")
             .Produces<ApiStanceChanges>().ProducesValidationProblem().WithQueryParameters(ChangeNames);
@@ -128,7 +135,7 @@ public static class ApiEndpoints
             // The matrix holds live positions only, as its CSV export does.
             IReadOnlyList<string> header = !live && resolved!.Filter.IncludeRetracted ? [.. format.Header, CsvExporter.RetractedColumn] : [.. format.Header];
             return new RowsResult(header, rows(exporter, resolved!, context.RequestAborted));
-        }).WithName($"List{char.ToUpperInvariant(name[0])}{name[1..]}").WithSummary(summary)
+        }).WithName("List" + string.Concat(name.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))).WithSummary(summary)
             .Produces<Dictionary<string, string?>[]>(contentType: "application/json").ProducesValidationProblem().WithQueryParameters(names);
     }
 

@@ -28,6 +28,10 @@ public static class CsvExportEndpoints
             "actors" => (Header(RecordTypes.Actors, include), exporter.ActorsAsync(filter, ct)),
             "issues" => (Header(RecordTypes.Issues, include), exporter.IssuesAsync(include, ct)),
             "sources" => (Header(RecordTypes.Sources, include), exporter.SourcesAsync(include, ct)),
+            "plans" => (Header(RecordTypes.Plans, include), exporter.PlansAsync(include, ct)),
+            "plan-versions" => (Header(RecordTypes.PlanVersions, include), exporter.PlanVersionsAsync(include, ct)),
+            "plan-points" => (Header(RecordTypes.PlanPoints, include), exporter.PlanPointsAsync(include, ct)),
+            "point-positions" => (Header(RecordTypes.PointPositions, include), exporter.PointPositionsAsync(filter, ct)),
             "changes" => (AuditQueries.ExportHeader, audit.ExportAsync(ChangesFilter(query), ct)),
             _ => null,
         };
@@ -35,7 +39,7 @@ public static class CsvExportEndpoints
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             await context.Response.WriteAsync(
-                $"No export called '{DashboardFilter.Shorten(table)}'. Try stances, positions, statements, meetings, actors, issues, sources or changes.", ct);
+                $"No export called '{DashboardFilter.Shorten(table)}'. Try stances, positions, statements, meetings, actors, issues, sources, plans, plan-versions, plan-points, point-positions or changes.", ct);
             return;
         }
 

@@ -90,6 +90,24 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         }
     }
 
+    public IAsyncEnumerable<string?[]> PlansAsync(bool includeRetracted = false, CancellationToken cancellationToken = default) =>
+        RowsAsync(RecordTypes.Plans, includeRetracted, (_, plans) => plans.OrderBy(p => p.Slug), cancellationToken);
+
+    public IAsyncEnumerable<string?[]> PlanVersionsAsync(bool includeRetracted = false, CancellationToken cancellationToken = default) =>
+        RowsAsync(RecordTypes.PlanVersions, includeRetracted,
+            (_, versions) => versions.OrderBy(v => v.Plan.Slug).ThenBy(v => v.Date).ThenBy(v => v.Key), cancellationToken);
+
+    public IAsyncEnumerable<string?[]> PlanPointsAsync(bool includeRetracted = false, CancellationToken cancellationToken = default) =>
+        RowsAsync(RecordTypes.PlanPoints, includeRetracted,
+            (_, points) => points.OrderBy(p => p.PlanVersion.Plan.Slug).ThenBy(p => p.PlanVersion.Date).ThenBy(p => p.PlanVersion.Key).ThenBy(p => p.Key),
+            cancellationToken);
+
+    public IAsyncEnumerable<string?[]> PointPositionsAsync(ResolvedFilter filter, CancellationToken cancellationToken = default) =>
+        RowsAsync(RecordTypes.PointPositions, filter.Filter.IncludeRetracted, (_, positions) => positions
+            .AnyOf(PointPositionFilters.Actor, filter.ActorIds).AnyOf(PointPositionFilters.Side, filter.Sides)
+            .OrderBy(p => p.Actor.Side).ThenBy(p => p.Actor.Name).ThenBy(p => p.Actor.Slug).ThenBy(p => p.PlanPoint.Key).ThenBy(p => p.AsOf),
+            cancellationToken);
+
     /// <summary>
     /// A record type's rows as CSV cells, every field in its format's order, with the reason of retracted ones when
     /// they are asked for. <paramref name="shape"/> filters and orders the rows.

@@ -10,6 +10,9 @@ public static class FieldLimits
     public const int Summary = 2000;
     public const int Text = 20_000;
 
+    /// <summary>A plan point's number as printed: "7", "10 b", "Annex II.3".</summary>
+    public const int PointNumber = 24;
+
     /// <summary>A pasted report (/intake): long features fit; a book does not.</summary>
     public const int ArticleText = 200_000;
 }

@@ -27,6 +27,10 @@ public abstract class PeaceTalksDbContext(DbContextOptions options) : IdentityDb
     public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<PositionEvidence> PositionEvidence => Set<PositionEvidence>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<PlanPoint> PlanPoints => Set<PlanPoint>();
+    public DbSet<PointPosition> PointPositions => Set<PointPosition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<SetupCode> SetupCodes => Set<SetupCode>();
@@ -56,6 +60,9 @@ public abstract class PeaceTalksDbContext(DbContextOptions options) : IdentityDb
         Store<ParticipantRole>(configurationBuilder);
         Store<Stance>(configurationBuilder);
         Store<AuditAction>(configurationBuilder);
+        Store<PlanStatus>(configurationBuilder);
+        Store<PointChange>(configurationBuilder);
+        Store<PointStance>(configurationBuilder);
         // Every DateTime in the record is UTC: SQLite keeps no kind, so it is put back on reading; PostgreSQL's
         // "timestamp with time zone" takes only UTC values, so one without a kind is taken as UTC on writing.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();

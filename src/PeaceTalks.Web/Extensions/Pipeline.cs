@@ -54,6 +54,7 @@ public static class Pipeline
             app.MapServerMemory();
         }
         app.MapStatementFeed();
+        app.MapPlanFeed();
         app.MapThemeStylesheet();
         app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapScalarApiReference("/api/docs", options => options.WithTitle("PeaceTalks API").WithOpenApiRoutePattern("/api/{documentName}/openapi.json"))

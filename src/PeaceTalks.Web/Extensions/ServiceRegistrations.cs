@@ -75,6 +75,7 @@ public static class ServiceRegistrations
         services.AddSingleton<MeetingQueries>();
         services.AddSingleton<SearchQueries>();
         services.AddSingleton<StatementQueries>();
+        services.AddSingleton<PlanQueries>();
         services.AddSingleton<Components.Pages.PrerenderedData>();
 
         // CSV

@@ -57,6 +57,32 @@ public static class DateText
         _ => "participant",
     };
 
+    public static string Label(PlanStatus status) => status switch
+    {
+        PlanStatus.Reported => "Reported or leaked",
+        PlanStatus.Published => "Published",
+        PlanStatus.AgreedBySome => "Agreed by some parties",
+        _ => "Signed",
+    };
+
+    public static string Label(PointChange change) => change switch
+    {
+        PointChange.New => "New",
+        PointChange.Unchanged => "Unchanged",
+        PointChange.Reworded => "Reworded",
+        PointChange.Merged => "Merged from several",
+        _ => "Split from one",
+    };
+
+    public static string Label(PointStance stance) => stance switch
+    {
+        PointStance.Proposed => "Proposed it",
+        PointStance.Accepts => "Accepts",
+        PointStance.AcceptsWithReservations => "Accepts with reservations",
+        PointStance.NoPositionStated => "No position stated",
+        _ => "Rejects",
+    };
+
     public static string Duration(int minutes) => minutes switch
     {
         < 60 => $"{minutes} min",

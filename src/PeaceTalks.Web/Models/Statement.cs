@@ -41,6 +41,9 @@ public class Statement : IDatedRecord
 
     public List<StatementIssue> Issues { get; set; } = [];
 
+    /// <summary>The plan points it speaks about.</summary>
+    public List<StatementPoint> Points { get; set; } = [];
+
     /// <summary>Further reports that carry the same words (another outlet, another translation), added at intake.</summary>
     public List<StatementSource> OtherSources { get; set; } = [];
 }

@@ -5,7 +5,7 @@ using PeaceTalks.Web.Data;
 namespace PeaceTalks.Web.Records;
 
 /// <summary>How a field is edited in a form.</summary>
-public enum FieldInput { Text, LongText, Key, Url, Date, Number, Choice, Actor, Source, Meeting, Issue, Issues, Evidence, Participants, Language }
+public enum FieldInput { Text, LongText, Key, Url, Date, Number, Choice, Actor, Source, Meeting, Issue, Issues, Evidence, Participants, Language, Plan, PlanVersion, PlanPoint, PlanPoints }
 
 /// <summary>One choice of a field with a fixed list of values: the word stored and the label shown.</summary>
 public sealed record Choice(string Value, string Label);

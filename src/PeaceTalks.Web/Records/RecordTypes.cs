@@ -26,11 +26,20 @@ public static class RecordTypes
 
     public static RecordType<Meeting> Meetings { get; } = DescribeMeetings(new());
 
+    public static RecordType<Plan> Plans { get; } = DescribePlans(new());
+
+    public static RecordType<PlanVersion> PlanVersions { get; } = DescribePlanVersions(new());
+
+    public static RecordType<PlanPoint> PlanPoints { get; } = DescribePlanPoints(new());
+
     public static RecordType<Statement> Statements { get; } = DescribeStatements(new());
 
     public static RecordType<Position> Positions { get; } = DescribePositions(new());
 
-    public static IReadOnlyList<RecordType> All { get; } = [Issues, Actors, Sources, Meetings, Statements, Positions];
+    public static RecordType<PointPosition> PointPositions { get; } = DescribePointPositions(new());
+
+    public static IReadOnlyList<RecordType> All { get; } =
+        [Issues, Actors, Sources, Meetings, Plans, PlanVersions, PlanPoints, Statements, Positions, PointPositions];
 
     /// <summary>The record type with this name ("statements") or noun ("statement"), or null.</summary>
     public static RecordType? Named(string name) => All.FirstOrDefault(t => t.Name == name || t.Noun == name);
@@ -135,6 +144,74 @@ public static class RecordTypes
         };
     }
 
+    private static RecordType<Plan> DescribePlans(FieldFactory<Plan> f)
+    {
+        var slug = f.Key("slug", p => p.Slug, new("Slug", FieldInput.Key, "Leave empty to make one from the title."));
+        var title = f.Text("title", p => p.Title, FieldLimits.Name, new("Title", FieldInput.Text, "E.g. “US plan to end the war in Ukraine”."));
+        var proposedBy = f.OptionalReference("proposed_by", p => p.ProposedById, () => Actors, new("Proposed by", FieldInput.Actor));
+        var issues = f.Links<PlanIssue>("issues", l => l.PlanId, l => l.IssueId, () => Issues, new("Issues it covers", FieldInput.Issues));
+        var summary = f.Text("summary", p => p.Summary, FieldLimits.Summary, new("Summary", FieldInput.LongText, "What it is, in our own words."));
+        return new("plans", "plan", [slug, title, proposedBy, issues, summary], [slug], [title, slug, proposedBy, issues, summary])
+        {
+            SuggestKey = get => Keys.Slug(get("title")),
+        };
+    }
+
+    private static RecordType<PlanVersion> DescribePlanVersions(FieldFactory<PlanVersion> f)
+    {
+        var key = f.Key("key", v => v.Key, new("Key", FieldInput.Key, "Leave empty to make one from the plan and the label."));
+        var plan = f.Reference("plan", v => v.PlanId, () => Plans, new("Plan", FieldInput.Plan));
+        var label = f.Text("label", v => v.Label, FieldLimits.Name, new("Label", FieldInput.Text, "As the sources name it, e.g. “28-point draft”."));
+        var date = f.Date("date", v => v.Date, new("Date", FieldInput.Date, "When it was reported, published, agreed or signed."));
+        var precision = f.Word("date_precision", v => v.DatePrecision, new("Date precision", FieldInput.Choice, Choices: Precisions));
+        var basis = f.Word("date_basis", v => v.DateBasis, new("Date basis", FieldInput.Choice, Choices: Bases));
+        var status = f.Word("status", v => v.Status, new("Status", FieldInput.Choice, Choices: Choices<PlanStatus>(DateText.Label)));
+        var source = f.Reference("source", v => v.SourceId, () => Sources, new("Source", FieldInput.Source, "The report that gives this version."));
+        var count = f.WholeNumber("point_count", v => v.PointCount, 1000, new("Points (as the source counts them)", FieldInput.Number));
+        return new("plan-versions", "plan version", [key, plan, label, date, precision, basis, status, source, count], [key],
+            [plan, label, date, precision, basis, status, source, count, key])
+        {
+            SuggestKey = get => Keys.Slug($"{get("plan")} {get("label")}"),
+            Defaults = new Dictionary<string, string?> { ["date_precision"] = "day", ["date_basis"] = "on", ["status"] = "reported" },
+            Check = (row, r) => r.CheckPrecision(date.Name, (DatePrecision)(row[precision] ?? DatePrecision.Day)),
+        };
+    }
+
+    private static RecordType<PlanPoint> DescribePlanPoints(FieldFactory<PlanPoint> f)
+    {
+        var key = f.Key("key", p => p.Key, new("Key", FieldInput.Key, "Leave empty to make one from the version and the number."));
+        var version = f.Reference("version", p => p.PlanVersionId, () => PlanVersions, new("Version", FieldInput.PlanVersion));
+        var number = f.Text("number", p => p.Number, FieldLimits.PointNumber, new("Number", FieldInput.Text, "As printed: “7”, “10 b”."));
+        var kind = f.Word("kind", p => p.Kind, new("Kind", FieldInput.Choice, Choices:
+            [new("quote", "Verbatim (the source's wording)"), new("paraphrase", "Summary (our words)")]));
+        var text = f.Text("text", p => p.Text, FieldLimits.Text, new("Text", FieldInput.LongText, "As the source gives it, or a summary in our words."));
+        var issues = f.Links<PlanPointIssue>("issues", l => l.PlanPointId, l => l.IssueId, () => Issues, new("Issues", FieldInput.Issues));
+        var change = f.Word("change", p => p.Change, new("Compared with the previous version", FieldInput.Choice, Choices: Choices<PointChange>(DateText.Label)));
+        var continues = f.Links<PointLineage>("continues", l => l.PlanPointId, l => l.PreviousPointId, () => PlanPoints,
+            new("Continues (points of the previous version)", FieldInput.PlanPoints, "None for a new point; two or more when points were merged."));
+        return new("plan-points", "plan point", [key, version, number, kind, text, issues, change, continues], [key],
+            [version, number, kind, text, issues, change, continues, key])
+        {
+            SuggestKey = get => Keys.Slug($"{get("version")} point {get("number")}"),
+            Defaults = new Dictionary<string, string?> { ["kind"] = "paraphrase", ["change"] = "new" },
+            Check = (row, r) =>
+            {
+                var previous = row[continues] is IReadOnlyList<LinkItem> items ? items.Count : 0;
+                var problem = (row[change] as PointChange?) switch
+                {
+                    PointChange.New when previous > 0 => "is new, so it continues no earlier point: empty the continues list, or say how it changed",
+                    PointChange.Merged when previous < 2 => "is a merge, so it continues two or more earlier points",
+                    PointChange.Unchanged or PointChange.Reworded or PointChange.Split when previous != 1 => "continues exactly one earlier point when it is unchanged, reworded or split",
+                    _ => null,
+                };
+                if (problem is not null && r.RowIsValid)
+                {
+                    r.Fail(change.Name, Cells.Word((PointChange)row[change]!), problem);
+                }
+            },
+        };
+    }
+
     private static RecordType<Statement> DescribeStatements(FieldFactory<Statement> f)
     {
         var key = f.Key("key", s => s.Key, new("Key", FieldInput.Key, "Leave empty to make one from the speaker, date and first words."));
@@ -158,9 +235,11 @@ public static class RecordTypes
         var language = f.Language("original_language", s => s.OriginalLanguage,
             new("Original language", FieldInput.Language, "When the text is a translation: e.g. ru, uk."));
         var original = f.OptionalText("original_text", s => s.OriginalText, FieldLimits.Text, new("Original wording", FieldInput.LongText));
+        var points = f.Links<StatementPoint>("points", sp => sp.StatementId, sp => sp.PlanPointId, () => PlanPoints,
+            new("Plan points it speaks about", FieldInput.PlanPoints));
         return new("statements", "statement",
-            [key, actor, actorName, date, precision, basis, kind, text, channel, attribution, source, via, meeting, issues, language, original], [key],
-            [actor, kind, text, date, precision, basis, channel, attribution, source, via, meeting, issues, language, original, key])
+            [key, actor, actorName, date, precision, basis, kind, text, channel, attribution, source, via, meeting, issues, language, original, points], [key],
+            [actor, kind, text, date, precision, basis, channel, attribution, source, via, meeting, issues, points, language, original, key])
         {
             SuggestKey = get => Keys.Slug($"{get("actor")} {get("date")} {string.Join(' ', Keys.Words(get("text")).Take(6))}"),
             Defaults = new Dictionary<string, string?>
@@ -209,6 +288,35 @@ public static class RecordTypes
             e => e.Statement.RetractedAt == null, ",");
         return new("positions", "position", [actor, actorName, side, issue, issueName, asOf, precision, stance, summary, evidence, sources],
             [actor, issue, asOf], [actor, issue, asOf, precision, stance, summary, evidence])
+        {
+            Defaults = new Dictionary<string, string?> { ["as_of_precision"] = "day" },
+            Check = (row, r) => r.CheckPrecision(asOf.Name, (DatePrecision)(row[precision] ?? DatePrecision.Day)),
+        };
+    }
+
+    private static RecordType<PointPosition> DescribePointPositions(FieldFactory<PointPosition> f)
+    {
+        var actor = f.Reference("actor", p => p.ActorId, () => Actors, new("Actor", FieldInput.Actor));
+        var actorName = f.Derived("actor_name", p => p.Actor.Name);
+        var side = f.Derived("side", p => p.Actor.Side);
+        var point = f.Reference("point", p => p.PlanPointId, () => PlanPoints, new("Plan point", FieldInput.PlanPoint));
+        var number = f.Derived("point_number", p => p.PlanPoint.Number);
+        var asOf = f.Date("as_of", p => p.AsOf, new("As of", FieldInput.Date, "The day the evidence shows this stance."));
+        var precision = f.Word("as_of_precision", p => p.AsOfPrecision, new("Date precision", FieldInput.Choice, Choices: Precisions));
+        var stance = f.Word("stance", p => p.Stance, new("Stance", FieldInput.Choice, Choices: Choices<PointStance>(DateText.Label)));
+        var summary = f.Text("summary", p => p.Summary, FieldLimits.Summary, new("Summary", FieldInput.LongText, "One sentence, in our own words."));
+        var evidence = new LinkField<PointPositionEvidence>("evidence", e => e.PointPositionId, e => e.StatementId, () => Statements)
+        {
+            Mandatory = true,
+            Form = new("Evidence", FieldInput.Evidence, "The statements this stance rests on: at least one."),
+            ReadFilter = e => e.Statement.RetractedAt == null,
+            HoldsTarget = false,
+            EmptyMessage = "is required but empty: a stance needs at least one statement key as evidence",
+        };
+        var sources = new DerivedListField<PointPositionEvidence>("sources", e => e.PointPositionId, e => e.Statement.Source.Title,
+            e => e.Statement.RetractedAt == null, ",");
+        return new("point-positions", "point stance", [actor, actorName, side, point, number, asOf, precision, stance, summary, evidence, sources],
+            [actor, point, asOf], [actor, point, asOf, precision, stance, summary, evidence])
         {
             Defaults = new Dictionary<string, string?> { ["as_of_precision"] = "day" },
             Check = (row, r) => r.CheckPrecision(asOf.Name, (DatePrecision)(row[precision] ?? DatePrecision.Day)),

@@ -22,6 +22,7 @@ public sealed record PlannedRow(RecordRow Row, RowChange Change, StoredRow? Stor
 public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool bulk = false) : IDisposable
 {
     private readonly Dictionary<RecordType, Dictionary<string, KeyedId>> _known = [];
+    private readonly HashSet<string> _incoming = new(StringComparer.Ordinal);
     private readonly DateTime _at = DateTime.UtcNow;
     private bool? _tableWasEmpty;
     private BulkWriter? _bulk;
@@ -91,6 +92,9 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
         };
 
         var adds = planned.Where(p => p.Change == RowChange.Add).ToList();
+        // The new rows first, then what hangs off them: a list may refer to another new row of the same type
+        // (a plan point continuing a point of an earlier version in the same file).
+        var created = new List<(PlannedRow Row, IRecord Entity)>(adds.Count);
         if (bulk)
         {
             _bulk ??= db.Dialect.BulkWriter(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
@@ -99,34 +103,43 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var entity = type.Create(row.Row, IdOf);
-                var id = checked((int)_bulk.NextId(table));
-                type.SetId(entity, id);
+                type.SetId(entity, checked((int)_bulk.NextId(table)));
                 _bulk.Add(table, entity);
-                foreach (var link in Links(row.Row, id))
-                {
-                    _bulk.Add(_bulk.Table(db.Model.FindEntityType(link.GetType())!), link);
-                }
-                if (audit)
-                {
-                    AddEntry(Entry(row, id));
-                }
-                Written++;
+                created.Add((row, entity));
             }
         }
-        else
+        else if (adds.Count > 0)
         {
             foreach (var row in adds)
             {
                 var entity = type.Create(row.Row, IdOf);
                 db.Add(entity);
-                await db.SaveChangesAsync(cancellationToken);
-                db.AddRange(Links(row.Row, entity.Id));
-                if (audit)
-                {
-                    AddEntry(Entry(row, entity.Id));
-                }
-                Written++;
+                created.Add((row, entity));
             }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        foreach (var (row, entity) in created)
+        {
+            Known(type)[row.Row.NaturalKey] = new KeyedId(row.Row.NaturalKey, entity.Id, null);
+        }
+        foreach (var (row, entity) in created)
+        {
+            foreach (var link in Links(row.Row, entity.Id))
+            {
+                if (_bulk is not null)
+                {
+                    _bulk.Add(_bulk.Table(db.Model.FindEntityType(link.GetType())!), link);
+                }
+                else
+                {
+                    db.Add(link);
+                }
+            }
+            if (audit)
+            {
+                AddEntry(Entry(row, entity.Id));
+            }
+            Written++;
         }
 
         var updates = planned.Where(p => p.Change == RowChange.Update).ToList();
@@ -222,17 +235,26 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
 
     private int IdOf(RecordType target, string key) => _known[target][key].Id;
 
+    private Dictionary<string, KeyedId> Known(RecordType target)
+    {
+        if (!_known.TryGetValue(target, out var known))
+        {
+            _known[target] = known = new Dictionary<string, KeyedId>(StringComparer.Ordinal);
+        }
+        return known;
+    }
+
     /// <summary>Looks up, in batches, every referenced key not looked up before; an unknown or retracted key is a problem on each row that uses it.</summary>
     private async Task ResolveReferencesAsync(IReadOnlyList<RecordRow> rows, FieldProblems problems, CancellationToken cancellationToken)
     {
+        // Rows of a file may refer to each other (by a list of the same type): such a key is known once written.
+        var incoming = _incoming;
+        incoming.UnionWith(rows.Select(r => r.NaturalKey));
         foreach (var (target, keys) in rows.SelectMany(References).GroupBy(r => r.Target)
                      .Select(g => (g.Key, g.Select(r => r.Key).ToHashSet(StringComparer.Ordinal))))
         {
-            if (!_known.TryGetValue(target, out var known))
-            {
-                _known[target] = known = new Dictionary<string, KeyedId>(StringComparer.Ordinal);
-            }
-            var missing = keys.Where(k => !known.ContainsKey(k)).ToList();
+            var known = Known(target);
+            var missing = keys.Where(k => !known.ContainsKey(k) && !(target == type && incoming.Contains(k))).ToList();
             if (missing.Count > 0)
             {
                 foreach (var found in await target.ResolveAsync(db, missing, cancellationToken))
@@ -247,9 +269,16 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             foreach (var (field, target, key) in References(row))
             {
                 var noun = $"{target.Noun} {target.KeyFields[0].Name}";
-                if (!_known[target].TryGetValue(key, out var found))
+                if (target == type && key == row.NaturalKey)
                 {
-                    problems.Add(new FieldProblem(row.Line, field.Name, key, $"is not a known {noun}"));
+                    problems.Add(new FieldProblem(row.Line, field.Name, key, $"is this {type.Noun} itself"));
+                }
+                else if (!Known(target).TryGetValue(key, out var found))
+                {
+                    if (!(target == type && incoming.Contains(key)))
+                    {
+                        problems.Add(new FieldProblem(row.Line, field.Name, key, $"is not a known {noun}"));
+                    }
                 }
                 else if (found.RetractedAt is not null)
                 {

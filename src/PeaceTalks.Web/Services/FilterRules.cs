@@ -44,6 +44,12 @@ public static class PositionFilters
     public static readonly Expression<Func<Position, int, bool>> Issue = (p, issueId) => p.IssueId == issueId;
 }
 
+public static class PointPositionFilters
+{
+    public static readonly Expression<Func<PointPosition, int, bool>> Actor = (p, actorId) => p.ActorId == actorId;
+    public static readonly Expression<Func<PointPosition, string, bool>> Side = (p, side) => p.Actor.Side == side;
+}
+
 public static class ActorFilters
 {
     public static readonly Expression<Func<Actor, int, bool>> Actor = (a, actorId) => a.Id == actorId;

@@ -52,7 +52,7 @@ public sealed class CsvRoundTripTests
         var first = await CsvTestFiles.ExportAllAsync(original);
 
         await using var copy = await TestDatabase.CreateAsync(seed: false);
-        foreach (var table in CsvTestFiles.TableOrder)
+        foreach (var table in CsvTestFiles.TableOrder.Where(t => !CsvTestFiles.HeaderOnly(first[t])))
         {
             var report = await copy.Get<CsvImporter>().ImportAsync(new MemoryStream(first[table]), table + ".csv", Editor.System);
             Assert.True(report.Written, string.Join("; ", report.Errors));
@@ -105,7 +105,8 @@ public sealed class CsvRoundTripTests
         await using var database = await TestDatabase.CreateAsync();
         var files = await CsvTestFiles.ExportAllAsync(database);
 
-        foreach (var table in CsvTestFiles.TableOrder)
+        // The seed has no plans: their files are not in data/ and export with a header only.
+        foreach (var table in CsvTestFiles.TableOrder.Where(t => !CsvTestFiles.HeaderOnly(files[t]) || File.Exists(Path.Combine(RepoPaths.DataFolder, t + ".csv"))))
         {
             var committed = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.DataFolder, table + ".csv"));
             // data/ files are written without the byte-order mark.

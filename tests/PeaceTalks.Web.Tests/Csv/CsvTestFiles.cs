@@ -9,7 +9,11 @@ namespace PeaceTalks.Web.Tests.Csv;
 /// <summary>Real CSV files for the CSV tests: exports of a test database, and statements files written row by row.</summary>
 internal static class CsvTestFiles
 {
-    public static readonly string[] TableOrder = ["issues", "actors", "sources", "meetings", "statements", "positions"];
+    /// <summary>Every record type's file, in the order a full data set is imported (references point backwards).</summary>
+    public static readonly string[] TableOrder = [.. RecordTypes.All.Select(t => t.Name)];
+
+    /// <summary>True when an exported file holds a header and no rows (a table the database has nothing in).</summary>
+    public static bool HeaderOnly(byte[] file) => Encoding.UTF8.GetString(file).TrimEnd('\r', '\n').Split('\n').Length == 1;
 
     /// <summary>Every table exported the way the /export endpoints do it (with the byte-order mark).</summary>
     public static async Task<Dictionary<string, byte[]>> ExportAllAsync(TestDatabase database)
@@ -26,6 +30,10 @@ internal static class CsvTestFiles
                 "sources" => (RecordTypes.Sources, exporter.SourcesAsync()),
                 "meetings" => (RecordTypes.Meetings, exporter.MeetingsAsync(everything)),
                 "statements" => (RecordTypes.Statements, exporter.StatementsAsync(everything)),
+                "plans" => (RecordTypes.Plans, exporter.PlansAsync()),
+                "plan-versions" => (RecordTypes.PlanVersions, exporter.PlanVersionsAsync()),
+                "plan-points" => (RecordTypes.PlanPoints, exporter.PlanPointsAsync()),
+                "point-positions" => (RecordTypes.PointPositions, exporter.PointPositionsAsync(everything)),
                 _ => (RecordTypes.Positions, exporter.PositionsAsync(everything, latestOnly: false)),
             };
             using var buffer = new MemoryStream();

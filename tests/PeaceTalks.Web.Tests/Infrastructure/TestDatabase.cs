@@ -93,7 +93,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var files = await Csv.CsvTestFiles.ExportAllAsync(sqlite);
             var postgres = await CreateAsync(seed: false);
-            foreach (var table in Csv.CsvTestFiles.TableOrder)
+            foreach (var table in Csv.CsvTestFiles.TableOrder.Where(t => !Csv.CsvTestFiles.HeaderOnly(files[t])))
             {
                 var report = await postgres.Get<PeaceTalks.Web.Csv.CsvImporter>()
                     .ImportAsync(new MemoryStream(files[table]), table + ".csv", PeaceTalks.Web.Records.Editor.System);

@@ -34,3 +34,9 @@ public sealed record IssueData(string Address, IssueSummary? Issue, ResolvedFilt
     IReadOnlyList<TimelineItem> Statements, TimelineCursor? Next, IReadOnlyList<HistoryEntry> History) : IPageData;
 
 public sealed record IssueListData(string Address, IReadOnlyList<IssueListItem> Issues) : IPageData;
+
+public sealed record PlanListData(string Address, IReadOnlyList<PlanListItem> Plans) : IPageData;
+
+public sealed record PlanData(string Address, PlanDetail? Plan, IReadOnlyList<string> Problems, bool Matrix, IReadOnlyList<HistoryEntry> History) : IPageData;
+
+public sealed record PlanCompareData(string Address, PlanDetail? Plan, PlanComparison? Comparison, IReadOnlyList<string> Problems) : IPageData;

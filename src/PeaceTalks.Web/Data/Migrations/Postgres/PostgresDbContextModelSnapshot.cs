@@ -553,6 +553,293 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.ToTable("MeetingParticipants");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.Plan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ProposedById")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetractedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanIssue", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PlanId", "IssueId");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("PlanIssue");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("PlanVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetractedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PlanVersionId");
+
+                    b.ToTable("PlanPoints");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanPointIssue", b =>
+                {
+                    b.Property<int>("PlanPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PlanPointId", "IssueId");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("PlanPointIssue");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DateBasis")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("DatePrecision")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PointCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetractedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.HasIndex("PlanId", "Date");
+
+                    b.ToTable("PlanVersions");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointLineage", b =>
+                {
+                    b.Property<int>("PlanPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PreviousPointId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PlanPointId", "PreviousPointId");
+
+                    b.HasIndex("PreviousPointId");
+
+                    b.ToTable("PointLineage");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AsOfPrecision")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("PlanPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RetractedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Stance")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanPointId", "AsOf");
+
+                    b.HasIndex("ActorId", "PlanPointId", "AsOf")
+                        .IsUnique();
+
+                    b.ToTable("PointPositions");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointPositionEvidence", b =>
+                {
+                    b.Property<int>("PointPositionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PointPositionId", "StatementId");
+
+                    b.HasIndex("StatementId");
+
+                    b.ToTable("PointPositionEvidence");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.Position", b =>
                 {
                     b.Property<int>("Id")
@@ -825,6 +1112,21 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.ToTable("StatementIssues");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.StatementPoint", b =>
+                {
+                    b.Property<int>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanPointId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("StatementId", "PlanPointId");
+
+                    b.HasIndex("PlanPointId");
+
+                    b.ToTable("StatementPoint");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.StatementSource", b =>
                 {
                     b.Property<int>("StatementId")
@@ -931,6 +1233,141 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.Plan", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Actor", "ProposedBy")
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ProposedBy");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanIssue", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Issue", "Issue")
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.Plan", "Plan")
+                        .WithMany("Issues")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Issue");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanPoint", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.PlanVersion", "PlanVersion")
+                        .WithMany("Points")
+                        .HasForeignKey("PlanVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PlanVersion");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanPointIssue", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Issue", "Issue")
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PlanPoint")
+                        .WithMany("Issues")
+                        .HasForeignKey("PlanPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Issue");
+
+                    b.Navigation("PlanPoint");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanVersion", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Plan", "Plan")
+                        .WithMany("Versions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointLineage", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PlanPoint")
+                        .WithMany("Continues")
+                        .HasForeignKey("PlanPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PreviousPoint")
+                        .WithMany()
+                        .HasForeignKey("PreviousPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PlanPoint");
+
+                    b.Navigation("PreviousPoint");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointPosition", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Actor", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PlanPoint")
+                        .WithMany()
+                        .HasForeignKey("PlanPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("PlanPoint");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointPositionEvidence", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.PointPosition", "PointPosition")
+                        .WithMany("Evidence")
+                        .HasForeignKey("PointPositionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.Statement", "Statement")
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PointPosition");
+
+                    b.Navigation("Statement");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.Position", b =>
                 {
                     b.HasOne("PeaceTalks.Web.Models.Actor", "Actor")
@@ -1032,6 +1469,25 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.Navigation("Statement");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.StatementPoint", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PlanPoint")
+                        .WithMany()
+                        .HasForeignKey("PlanPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.Statement", "Statement")
+                        .WithMany("Points")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PlanPoint");
+
+                    b.Navigation("Statement");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.StatementSource", b =>
                 {
                     b.HasOne("PeaceTalks.Web.Models.Source", "Source")
@@ -1074,6 +1530,30 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.Navigation("Statements");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.Plan", b =>
+                {
+                    b.Navigation("Issues");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanPoint", b =>
+                {
+                    b.Navigation("Continues");
+
+                    b.Navigation("Issues");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanVersion", b =>
+                {
+                    b.Navigation("Points");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointPosition", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.Position", b =>
                 {
                     b.Navigation("Evidence");
@@ -1084,6 +1564,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.Navigation("Issues");
 
                     b.Navigation("OtherSources");
+
+                    b.Navigation("Points");
                 });
 #pragma warning restore 612, 618
         }

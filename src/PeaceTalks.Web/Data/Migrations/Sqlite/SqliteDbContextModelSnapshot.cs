@@ -532,6 +532,285 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
                     b.ToTable("MeetingParticipants");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.Plan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposedById");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanIssue", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanId", "IssueId");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("PlanIssue");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanPoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("PlanVersionId");
+
+                    b.ToTable("PlanPoints");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanPointIssue", b =>
+                {
+                    b.Property<int>("PlanPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanPointId", "IssueId");
+
+                    b.HasIndex("IssueId");
+
+                    b.ToTable("PlanPointIssue");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateBasis")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DatePrecision")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PointCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.HasIndex("PlanId", "Date");
+
+                    b.ToTable("PlanVersions");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointLineage", b =>
+                {
+                    b.Property<int>("PlanPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PlanPointId", "PreviousPointId");
+
+                    b.HasIndex("PreviousPointId");
+
+                    b.ToTable("PointLineage");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointPosition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AsOfPrecision")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetractedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stance")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanPointId", "AsOf");
+
+                    b.HasIndex("ActorId", "PlanPointId", "AsOf")
+                        .IsUnique();
+
+                    b.ToTable("PointPositions");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointPositionEvidence", b =>
+                {
+                    b.Property<int>("PointPositionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PointPositionId", "StatementId");
+
+                    b.HasIndex("StatementId");
+
+                    b.ToTable("PointPositionEvidence");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.Position", b =>
                 {
                     b.Property<int>("Id")
@@ -796,6 +1075,21 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
                     b.ToTable("StatementIssues");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.StatementPoint", b =>
+                {
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StatementId", "PlanPointId");
+
+                    b.HasIndex("PlanPointId");
+
+                    b.ToTable("StatementPoint");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.StatementSource", b =>
                 {
                     b.Property<int>("StatementId")
@@ -902,6 +1196,141 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.Plan", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Actor", "ProposedBy")
+                        .WithMany()
+                        .HasForeignKey("ProposedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ProposedBy");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanIssue", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Issue", "Issue")
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.Plan", "Plan")
+                        .WithMany("Issues")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Issue");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanPoint", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.PlanVersion", "PlanVersion")
+                        .WithMany("Points")
+                        .HasForeignKey("PlanVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PlanVersion");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanPointIssue", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Issue", "Issue")
+                        .WithMany()
+                        .HasForeignKey("IssueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PlanPoint")
+                        .WithMany("Issues")
+                        .HasForeignKey("PlanPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Issue");
+
+                    b.Navigation("PlanPoint");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanVersion", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Plan", "Plan")
+                        .WithMany("Versions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointLineage", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PlanPoint")
+                        .WithMany("Continues")
+                        .HasForeignKey("PlanPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PreviousPoint")
+                        .WithMany()
+                        .HasForeignKey("PreviousPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PlanPoint");
+
+                    b.Navigation("PreviousPoint");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointPosition", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.Actor", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PlanPoint")
+                        .WithMany()
+                        .HasForeignKey("PlanPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("PlanPoint");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointPositionEvidence", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.PointPosition", "PointPosition")
+                        .WithMany("Evidence")
+                        .HasForeignKey("PointPositionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.Statement", "Statement")
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("PointPosition");
+
+                    b.Navigation("Statement");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.Position", b =>
                 {
                     b.HasOne("PeaceTalks.Web.Models.Actor", "Actor")
@@ -1003,6 +1432,25 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
                     b.Navigation("Statement");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.StatementPoint", b =>
+                {
+                    b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PlanPoint")
+                        .WithMany()
+                        .HasForeignKey("PlanPointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PeaceTalks.Web.Models.Statement", "Statement")
+                        .WithMany("Points")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PlanPoint");
+
+                    b.Navigation("Statement");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.StatementSource", b =>
                 {
                     b.HasOne("PeaceTalks.Web.Models.Source", "Source")
@@ -1045,6 +1493,30 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
                     b.Navigation("Statements");
                 });
 
+            modelBuilder.Entity("PeaceTalks.Web.Models.Plan", b =>
+                {
+                    b.Navigation("Issues");
+
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanPoint", b =>
+                {
+                    b.Navigation("Continues");
+
+                    b.Navigation("Issues");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PlanVersion", b =>
+                {
+                    b.Navigation("Points");
+                });
+
+            modelBuilder.Entity("PeaceTalks.Web.Models.PointPosition", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
             modelBuilder.Entity("PeaceTalks.Web.Models.Position", b =>
                 {
                     b.Navigation("Evidence");
@@ -1055,6 +1527,8 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
                     b.Navigation("Issues");
 
                     b.Navigation("OtherSources");
+
+                    b.Navigation("Points");
                 });
 #pragma warning restore 612, 618
         }
