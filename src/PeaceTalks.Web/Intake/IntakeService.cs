@@ -30,6 +30,12 @@ public sealed class IntakeDraft
     public DateBasis Basis { get; set; }
     public List<string> Issues { get; set; } = [];
 
+    /// <summary>The plan points it speaks about (keys), first as the report names them.</summary>
+    public List<string> Points { get; set; } = [];
+
+    /// <summary>Why each point was proposed, for the editor's look.</summary>
+    public IReadOnlyList<PointSuggestion> PointReasons { get; init; } = [];
+
     /// <summary>An existing statement by the same speaker with nearly the same words (another outlet, another translation).</summary>
     public string? DuplicateOf { get; set; }
 
@@ -37,11 +43,17 @@ public sealed class IntakeDraft
     public bool AddAsSource { get; set; }
 }
 
-/// <summary>The candidates, with the actors and issues the editor can pick from (the ones the extractor knew).</summary>
-public sealed record IntakeProposal(string ArticleText, IReadOnlyList<IntakeDraft> Drafts, IReadOnlyList<ActorOption> Actors, IReadOnlyList<IssueOption> Issues);
+/// <summary>A plan point the editor can link a statement to.</summary>
+public sealed record PointOption(string Key, string Label);
+
+/// <summary>The candidates, with the actors, issues and plan points the editor can pick from (the ones the extractor knew).</summary>
+public sealed record IntakeProposal(string ArticleText, IReadOnlyList<IntakeDraft> Drafts, IReadOnlyList<ActorOption> Actors, IReadOnlyList<IssueOption> Issues)
+{
+    public IReadOnlyList<PointOption> Points { get; init; } = [];
+}
 
 /// <summary>The parts of a candidate (and of the report) a problem can be about, as the intake page labels them.</summary>
-public enum IntakePart { Report, Headline, Outlet, Address, PublishedOn, Words, Speaker, NewActorName, NewActorRole, NewActorSide, SaidOn, Issues }
+public enum IntakePart { Report, Headline, Outlet, Address, PublishedOn, Words, Speaker, NewActorName, NewActorRole, NewActorSide, SaidOn, Issues, Points }
 
 /// <summary>A problem with one candidate (its index among the drafts) or with the report (<see cref="Candidate"/> null).</summary>
 public sealed record IntakeProblem(int? Candidate, IntakePart Part, string Message)
@@ -62,6 +74,7 @@ public sealed record IntakeProblem(int? Candidate, IntakePart Part, string Messa
         IntakePart.NewActorSide => "New actor's side",
         IntakePart.SaidOn => "Said on",
         IntakePart.Issues => "Issues",
+        IntakePart.Points => "Plan points",
         _ => "The report",
     };
 }
@@ -100,6 +113,11 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
                 [.. (a.AlternativeNames ?? "").Split(Cells.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]))],
             [.. issues.Select(i => new KnownIssue(i.Slug, i.Name, i.Description))]);
         var candidates = extractor.Extract(text, article.PublishedOn, DateOnly.FromDateTime(DateTime.UtcNow));
+        var known = await db.PlanPoints.AsNoTracking().Where(p => p.PlanVersion.RetractedAt == null)
+            .Select(p => new KnownPoint(p.Key, p.PlanVersion.Plan.Title, p.PlanVersion.Label, p.PlanVersion.Date, p.Number, p.Text,
+                p.Issues.Select(i => i.Issue.Name).ToList()))
+            .ToListAsync(cancellationToken);
+        var mentions = new PointMentions(known);
 
         var speakers = candidates.Select(c => c.Speaker.Slug).OfType<string>().Distinct().ToList();
         var existing = await db.Statements.AsNoTracking().Where(s => s.RetractedAt == null && speakers.Contains(s.Actor!.Slug))
@@ -118,11 +136,17 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
             Precision = c.Date.Precision,
             Basis = c.Date.Basis,
             Issues = [.. c.Issues],
+            PointReasons = mentions.Find(c.Context, text),
             DuplicateOf = existing.FirstOrDefault(e => e.Actor == c.Speaker.Slug && NearlySame(e.Text, c.Text))?.Key,
         }).ToList();
+        drafts.ForEach(d => d.Points = [.. d.PointReasons.Select(r => r.Key)]);
         // The same remark again is most often a second report of it: offered as another source, the editor decides.
         drafts.ForEach(d => d.AddAsSource = d.DuplicateOf is not null);
-        return new IntakeProposal(text, drafts, [.. actors.Select(a => new ActorOption(a.Slug, a.Name, a.Side, a.Role))], issues);
+        return new IntakeProposal(text, drafts, [.. actors.Select(a => new ActorOption(a.Slug, a.Name, a.Side, a.Role))], issues)
+        {
+            Points = [.. known.OrderBy(p => p.PlanTitle, StringComparer.Ordinal).ThenBy(p => p.VersionDate).ThenBy(p => p.Number, NumberOrder.Instance)
+                .Select(p => new PointOption(p.Key, $"{p.PlanTitle}, {p.VersionLabel}, point {p.Number}"))],
+        };
     }
 
     /// <summary>
@@ -224,12 +248,13 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
                 ["key"] = key, ["actor"] = speaker, ["date"] = date, ["date_precision"] = Cells.Word(draft.Precision),
                 ["date_basis"] = Cells.Word(draft.Basis), ["kind"] = Cells.Word(kinds[index]), ["text"] = draft.Text,
                 ["channel"] = Cells.Word(Channel.NotStated), ["attribution"] = Cells.Word(Attribution.Reported), ["source"] = sourceKey,
-                ["issues"] = Cells.List(draft.Issues),
+                ["issues"] = Cells.List(draft.Issues), ["points"] = Cells.List(draft.Points),
             }, field => (index, field switch
             {
                 "actor" => IntakePart.Speaker,
                 "date" or "date_precision" or "date_basis" => IntakePart.SaidOn,
                 "issues" => IntakePart.Issues,
+                "points" => IntakePart.Points,
                 "text" or "kind" => IntakePart.Words,
                 _ => IntakePart.Report,
             }), problems, line: index)));
@@ -246,6 +271,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         {
             "actor" => IntakePart.Speaker,
             "issues" => IntakePart.Issues,
+            "points" => IntakePart.Points,
             _ => IntakePart.Report,
         }), problems, cancellationToken);
         if (problems.Count > 0)

@@ -13,7 +13,7 @@ public sealed record StancesData(string Address, ResolvedFilter Filter, IReadOnl
     StanceMatrix Matrix, IReadOnlyList<StanceRow>? Rows) : IPageData;
 
 public sealed record ActorData(string Address, ActorProfile? Profile, ResolvedFilter? Filter, IReadOnlyList<TimelineItem> Statements,
-    TimelineCursor? Next, IReadOnlyList<HistoryEntry> History) : IPageData;
+    TimelineCursor? Next, IReadOnlyList<HistoryEntry> History, IReadOnlyList<PointMention> Points) : IPageData;
 
 public sealed record HomeData(string Address, DashboardCounts Counts, IReadOnlyList<TimelineItem> Latest) : IPageData;
 
@@ -31,7 +31,7 @@ public sealed record ChangesData(string Address, ChangeFilter Filter, IReadOnlyL
     ChangePage Page) : IPageData;
 
 public sealed record IssueData(string Address, IssueSummary? Issue, ResolvedFilter? Filter, IReadOnlyList<StanceRow> Stances,
-    IReadOnlyList<TimelineItem> Statements, TimelineCursor? Next, IReadOnlyList<HistoryEntry> History) : IPageData;
+    IReadOnlyList<TimelineItem> Statements, TimelineCursor? Next, IReadOnlyList<HistoryEntry> History, IReadOnlyList<PointMention> Points) : IPageData;
 
 public sealed record IssueListData(string Address, IReadOnlyList<IssueListItem> Issues) : IPageData;
 

@@ -22,6 +22,10 @@ public partial class IntakePage
     private IntakeResult? _saved;
     private IReadOnlyList<ActorOption> _actors = [];
     private IReadOnlyList<IssueOption> _issues = [];
+    private IReadOnlyList<PointOption> _points = [];
+
+    /// <summary>The last save's outcome: its problems are shown beside the candidates they are about.</summary>
+    private IntakeResult? _result;
 
     private IntakeArticle? Article()
     {
@@ -59,6 +63,8 @@ public partial class IntakePage
             var proposal = await Intake.ProposeAsync(article);
             _actors = proposal.Actors;
             _issues = proposal.Issues;
+            _points = proposal.Points;
+            _result = null;
             _drafts = [.. proposal.Drafts];
         }
         catch (NotAllowedException ex)
@@ -81,7 +87,14 @@ public partial class IntakePage
         try
         {
             var result = await Intake.SaveAsync(article, _drafts);
-            _problems = [.. result.Problems.Select(p => p.ToString())];
+            _result = result;
+            // Problems about one candidate are shown with it; the rest (the report, nothing accepted) above the list.
+            _problems = [.. result.Problems.Where(p => p.Candidate is null).Select(p => p.ToString())];
+            var candidates = result.Problems.Where(p => p.Candidate is not null).Select(p => p.Candidate).Distinct().Count();
+            if (candidates > 0)
+            {
+                _problems = [.. _problems, $"Nothing was saved: {(candidates == 1 ? "one candidate needs" : $"{candidates} candidates need")} attention (marked below)."];
+            }
             _notes = result.Notes;
             if (result.Saved)
             {
