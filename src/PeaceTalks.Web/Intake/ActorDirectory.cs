@@ -172,13 +172,22 @@ internal sealed partial class ActorDirectory
         // A title before a name belongs to the mention: "Turkish Foreign Minister Hakan Fidan", "Kremlin spokesman Dmitry Peskov".
         for (var i = 0; i < found.Count; i++)
         {
-            if (found[i].Kind == MentionKind.Name)
+            if (found[i].Kind != MentionKind.Name)
             {
-                var title = TitleStart(report.Text, found[i].Start, i > 0 ? found[i - 1].End : 0);
-                if (title < found[i].Start)
-                {
-                    found[i] = found[i] with { Start = title };
-                }
+                continue;
+            }
+            var title = TitleStart(report.Text, found[i].Start, i > 0 ? found[i - 1].End : 0);
+            // "Kremlin spokesman Dmitry Peskov": a body's name that opens the title belongs to the person's mention.
+            if (i > 0 && found[i - 1] is { Kind: MentionKind.Name } body && !IsPerson(body.Actor) && IsPerson(found[i].Actor)
+                && title < found[i].Start && title >= body.End && title - body.End <= 1)
+            {
+                title = body.Start;
+                found.RemoveAt(i - 1);
+                i--;
+            }
+            if (title < found[i].Start)
+            {
+                found[i] = found[i] with { Start = title };
             }
         }
         return found;

@@ -167,13 +167,13 @@ public static partial class DateTagger
     [GeneratedRegex(@"\b(?:(?:on|late|early)\s+)?(?:(?<next>next|coming)\s+|last\s+|this\s+(?=\w+day\s+(?:morning|afternoon|evening|night)))?(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b")]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"\b(?:yesterday|today|tonight|last night|earlier today|this (?:morning|afternoon|evening))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:yesterday|today|tonight|last night|earlier today|this (?:morning|afternoon|evening))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Relative();
 
-    [GeneratedRegex(@"\b(?:(?:that|the)\s+same\s+(?:day|evening|morning)|later\s+(?:that|the\s+same)\s+day|on\s+the\s+same\s+day)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:that|the)\s+same\s+(?:day|evening|morning)|later\s+(?:that|the\s+same)\s+day|on\s+the\s+same\s+day)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SameDay();
 
-    [GeneratedRegex(@"\b(?:(?:late\s+|early\s+)?(?:last|this|next|past|earlier\s+this|later\s+this|earlier\s+last|late\s+last)\s+(?:week|weekend|month|year)|(?:at|over|during)\s+the\s+weekend|recently|in\s+recent\s+(?:days|weeks|months)|(?:a\s+few|several|two|three|few)\s+(?:days|weeks)\s+ago|days\s+ago|weeks\s+ago|earlier\s+in\s+the\s+(?:week|month))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?:late\s+|early\s+)?(?:last|this|next|past|earlier\s+this|later\s+this|earlier\s+last|late\s+last)\s+(?:week|weekend|month|year)|(?:at|over|during)\s+the\s+weekend|recently|in\s+recent\s+(?:days|weeks|months)|(?:a\s+few|several|two|three|few)\s+(?:days|weeks)\s+ago|days\s+ago|weeks\s+ago|earlier\s+in\s+the\s+(?:week|month))\b|(?<=^|[.!?]\s+|\n)(?:Earlier|Previously),", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotADay();
 
     [GeneratedRegex(@"\bin\s+(?<m>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d{1,2}\b)(?:\s+(?<y>20\d\d))?")]

@@ -306,13 +306,13 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         return stream;
     }
 
-    [GeneratedRegex(@"<\s*(?:p|br|div|h[1-6]|li|blockquote|article|section)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<\s*(?:p|br|div|h[1-6]|li|blockquote|article|section)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeHtml();
 
     [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ScriptOrStyle();
 
-    [GeneratedRegex(@"<\s*/?\s*(?:p|br|div|h[1-6]|li|blockquote|article|section|tr)\b[^>]*>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<\s*/?\s*(?:p|br|div|h[1-6]|li|blockquote|article|section|tr)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BlockBreak();
 
     [GeneratedRegex(@"<[^>]+>")]

@@ -71,7 +71,7 @@ public sealed partial class StatementExtractor
                 case VerbForm.View:
                 {
                     // "In his view, …" opens the sentence; inside a clause it is part of the reported words.
-                    var pronoun = Regex.Match(a.Verb, @"\b(?:his|her|their)\b", RegexOptions.IgnoreCase).Value.ToLowerInvariant();
+                    var pronoun = Regex.Match(a.Verb, @"\b(?:his|her|their)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant).Value.ToLowerInvariant();
                     if (a.VerbStart <= contentStart + 1 && ResolvePronoun(pronoun == "their" ? "they" : pronoun == "her" ? "she" : "he", a.VerbStart) is { } who)
                     {
                         a.Subject = new Subject(a.VerbStart, a.VerbEnd, who, SubjectKind.Pronoun);
@@ -288,7 +288,13 @@ public sealed partial class StatementExtractor
             {
                 var s = ActorDirectory.TitleStart(_text, offset + person.Groups["name"].Index, start);
                 var role2 = s < offset + person.Groups["name"].Index ? _text[s..(offset + person.Groups["name"].Index)].Trim() : Appositive(p);
-                return new Subject(s, p, [new Who(null, name, role2, "named as saying it, not a known actor: a new actor is proposed", true)], SubjectKind.NewPerson);
+                return new Subject(s, p, [Propose(name, role2)], SubjectKind.NewPerson);
+            }
+            // "Kallas told reporters" after "Kaja Kallas warned…": the surname of a person proposed earlier in the report.
+            var (surnameStart, surname) = WordBefore(p, start);
+            if (surname.Length > 2 && _newPeople.TryGetValue(surname, out var proposed))
+            {
+                return new Subject(surnameStart, p, [proposed with { Basis = $"“{surname}” is {proposed.Name}, named earlier in the report (not a known actor: a new actor is proposed)" }], SubjectKind.NewPerson);
             }
             return null;
         }
@@ -336,7 +342,7 @@ public sealed partial class StatementExtractor
             }
             var head = _norm[at..Math.Min(end, at + 120)];
             // A title run before a known name: "Russian Foreign Minister Sergey Lavrov".
-            var named = _mentions.FirstOrDefault(m => m.Start > at && m.Start < at + 60 && m.Kind == MentionKind.Name
+            var named = MentionsIn(at + 1, at + 60 + 200).FirstOrDefault(m => m.Start > at && m.Start < at + 60 && m.Kind == MentionKind.Name
                 && ActorDirectory.TitleStart(_text, m.NameStart, at) <= at);
             if (named is not null)
             {
@@ -364,9 +370,24 @@ public sealed partial class StatementExtractor
                 var nameStart = at + person.Groups["name"].Index;
                 var title = nameStart > at ? _text[at..nameStart].Trim() : null;
                 var end2 = at + person.Length;
-                return new Subject(at, end2, [new Who(null, name, title ?? Appositive(end2), "named as saying it, not a known actor: a new actor is proposed", true)], SubjectKind.NewPerson);
+                return new Subject(at, end2, [Propose(name, title ?? Appositive(end2))], SubjectKind.NewPerson);
+            }
+            var word = Regex.Match(head, @"^\p{Lu}[\p{Ll}'-]+\b").Value;
+            if (word.Length > 2 && _newPeople.TryGetValue(word, out var proposed))
+            {
+                return new Subject(at, at + word.Length, [proposed with { Basis = $"“{word}” is {proposed.Name}, named earlier in the report (not a known actor: a new actor is proposed)" }], SubjectKind.NewPerson);
             }
             return null;
+        }
+
+        private readonly Dictionary<string, Who> _newPeople = new(StringComparer.Ordinal);
+
+        /// <summary>A person the report names as speaking who is not a known actor: proposed, and known by surname from here on.</summary>
+        private Who Propose(string name, string? role)
+        {
+            var who = new Who(null, name, role, "named as saying it, not a known actor: a new actor is proposed", true);
+            _newPeople.TryAdd(name.Split(' ')[^1], who);
+            return who;
         }
 
         /// <summary>", the EU foreign policy chief," after a name: the role to propose with a new actor.</summary>
@@ -398,19 +419,22 @@ public sealed partial class StatementExtractor
         private Who? BodySpeaker(string body, int bodyStart, string phrase)
         {
             var bodyEnd = bodyStart + body.Length;
-            var mention = _mentions.FirstOrDefault(m => m.Start >= bodyStart && m.End <= bodyEnd && m.Kind == MentionKind.Name);
+            var mention = MentionsIn(bodyStart, bodyEnd).FirstOrDefault(m => m.Kind == MentionKind.Name);
             if (mention is not null && !ActorDirectory.IsPerson(mention.Actor))
             {
                 return Who.Of(mention.Actor, $"“{phrase.Trim()}”: an official of a known body is given to the body");
             }
-            var key = body.Trim().ToLowerInvariant();
+            var key = body.Trim().TrimEnd('.').ToLowerInvariant();
             if (ActorDirectory.Demonyms.TryGetValue(key, out var country))
             {
-                var state = _owner._directory.Actors.FirstOrDefault(a => !ActorDirectory.IsPerson(a) && a.Name.Equals(country, StringComparison.OrdinalIgnoreCase));
-                if (state is not null)
-                {
-                    return Who.Of(state, $"“{phrase.Trim()}”: officials of a country are given to its government");
-                }
+                // "Russian officials": the country's government if it is an actor, or the one body of that side.
+                var governments = _owner._directory.Actors.Where(a => !ActorDirectory.IsPerson(a)
+                    && (a.Name.Equals(country, StringComparison.OrdinalIgnoreCase) || (a.Side is { } side && side.Equals(country, StringComparison.OrdinalIgnoreCase) && a.Kind == Models.ActorKind.Government))).ToList();
+                var state = governments.FirstOrDefault(a => a.Name.Equals(country, StringComparison.OrdinalIgnoreCase)) ?? (governments.Count == 1 ? governments[0] : null);
+                var countryName = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(country);
+                return state is not null
+                    ? Who.Of(state, $"“{phrase.Trim()}”: officials of a country are given to its government")
+                    : new Who(null, countryName, null, $"“{phrase.Trim()}”: officials of a country that is not a known actor; its government is proposed", false);
             }
             if (mention is not null)
             {
@@ -456,34 +480,93 @@ public sealed partial class StatementExtractor
         private IEnumerable<KnownActor> RecentActors(int position)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var events = _mentions.Where(m => m.End <= position && !m.Quoted && m.Kind == MentionKind.Name).Select(m => (Pos: m.Start, m.Actor))
-                .Concat(_utterances.Where(u => u.Position < position).SelectMany(u => u.Speakers.Where(s => s.Actor is not null).Select(s => (Pos: u.Position, Actor: s.Actor!))))
-                .OrderByDescending(e => e.Pos);
-            foreach (var (_, actor) in events)
+            var m = UpperBound(position) - 1;
+            var u = _utterances.Count - 1;
+            while (u >= 0 && _utterances[u].Position >= position)
             {
-                if (seen.Add(actor.Slug))
+                u--;
+            }
+            // Two lists, each in text order, merged from the latest backwards.
+            while (m >= 0 || u >= 0)
+            {
+                var mention = m >= 0 ? _mentions[m] : null;
+                var utterance = u >= 0 ? _utterances[u] : null;
+                if (mention is not null && (utterance is null || mention.Start >= utterance.Position))
                 {
-                    yield return actor;
+                    m--;
+                    if (mention.End <= position && !mention.Quoted && mention.Kind == MentionKind.Name && seen.Add(mention.Actor.Slug))
+                    {
+                        yield return mention.Actor;
+                    }
+                    continue;
+                }
+                u--;
+                foreach (var who in utterance!.Speakers)
+                {
+                    if (who.Actor is { } actor && seen.Add(actor.Slug))
+                    {
+                        yield return actor;
+                    }
                 }
             }
         }
 
-        /// <summary>The titles the report gives an actor: its mentions with a title, and appositives ("Moscow's top negotiator, Vladimir Medinsky,").</summary>
-        private IEnumerable<string> Titles(KnownActor actor)
+        /// <summary>The mentions that start in [start, end), in text order.</summary>
+        private IEnumerable<Mention> MentionsIn(int start, int end)
         {
+            for (var i = UpperBound(start - 1); i < _mentions.Count && _mentions[i].Start < end; i++)
+            {
+                if (_mentions[i].Start >= start && _mentions[i].End <= end)
+                {
+                    yield return _mentions[i];
+                }
+            }
+        }
+
+        /// <summary>The index of the first mention that starts after <paramref name="position"/>.</summary>
+        private int UpperBound(int position)
+        {
+            int lo = 0, hi = _mentions.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (_mentions[mid].Start <= position)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        private readonly Dictionary<string, List<string>> _titles = new(StringComparer.Ordinal);
+
+        /// <summary>The titles the report gives an actor: its mentions with a title, and appositives ("Moscow's top negotiator, Vladimir Medinsky,").</summary>
+        private List<string> Titles(KnownActor actor)
+        {
+            if (_titles.TryGetValue(actor.Slug, out var cached))
+            {
+                return cached;
+            }
+            var titles = new List<string>();
             foreach (var m in _mentions.Where(m => m.Kind == MentionKind.Name && m.Actor == actor))
             {
-                yield return _text[m.Start..m.End];
+                titles.Add(_text[m.Start..m.End]);
                 if (Appositive(m.End) is { } after)
                 {
-                    yield return after;
+                    titles.Add(after);
                 }
                 var before = AppositiveBefore().Match(_norm[Math.Max(0, m.Start - 80)..m.Start]);
                 if (before.Success)
                 {
-                    yield return before.Groups["role"].Value;
+                    titles.Add(before.Groups["role"].Value);
                 }
             }
+            _titles[actor.Slug] = titles;
+            return titles;
         }
 
         private List<KnownActor> LeadersBefore(int position) =>
@@ -532,7 +615,7 @@ public sealed partial class StatementExtractor
                 var at = contentStart + lead.Groups["p"].Index;
                 return new Subject(at, at + lead.Groups["p"].Length, pronounWho, SubjectKind.Pronoun);
             }
-            foreach (var m in _mentions.Where(m => m.Start >= contentStart && m.End <= sentence.End && !m.Quoted))
+            foreach (var m in MentionsIn(contentStart, sentence.End).Where(m => !m.Quoted))
             {
                 var after = _norm[m.End..Math.Min(sentence.End, m.End + 100)];
                 var before = _norm[contentStart..m.Start].TrimEnd();

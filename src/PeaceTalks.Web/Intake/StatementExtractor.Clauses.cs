@@ -154,12 +154,12 @@ public sealed partial class StatementExtractor
                 start = SkipSpaces(d.End, sentence.End);
             }
             var label = Regex.Match(_text[start..Math.Min(sentence.End, start + 30)], @"^[A-Z][a-z]+(?: [a-z]+)?:\s+");
-            if (label.Success && !_mentions.Any(m => m.Start == start))
+            if (label.Success && !_mentionsByStart.ContainsKey(start))
             {
                 start += label.Length;
             }
             // A wire credit: "(CNN) — ", "MIAMI – ".
-            var credit = Regex.Match(_text[start..Math.Min(sentence.End, start + 40)], @"^(?:\([A-Z][\w .]{1,20}\)|[A-Z]{3,}(?: [A-Z]{2,})*)\s*[—–-]+\s+");
+            var credit = Regex.Match(_text[start..Math.Min(sentence.End, start + 50)], @"^(?:[A-Z]{3,}(?:[ -][A-Z]{2,})*(?:,\s*[A-Z][a-z]+)?\s*)?(?:\([A-Z][\w .]{1,20}\))?\s*[—–-]+\s+");
             if (credit.Success)
             {
                 start += credit.Length;
@@ -228,7 +228,8 @@ public sealed partial class StatementExtractor
             for (var guard = 0; guard < 6; guard++)
             {
                 var at = SkipSpaces(q, end);
-                var time = _times.FirstOrDefault(t => t.Start == at);
+                var on = Regex.Match(masked[at..end], @"^(?:on|late|early|earlier|later)\s+");
+                var time = _times.FirstOrDefault(t => t.Start == at || (on.Success && t.Start == at + on.Length));
                 if (time is not null)
                 {
                     q = time.End;

@@ -61,9 +61,19 @@ public sealed partial class StatementExtractor
                 u.FromOwnWords = true;
                 return;
             }
+            // "Earlier, Stubb wrote… Stubb also said…": the words right after undated words of the same speaker are of that occasion.
+            if (previous is { NotADay: true } && previous.Sentence.Paragraph == u.Sentence.Paragraph && previous.Speakers.Select(s => s.Key).SequenceEqual(u.Speakers.Select(s => s.Key)))
+            {
+                u.Date = previous.Date;
+                u.NotADay = true;
+                return;
+            }
+            var channel = ChannelClassifier.Classify(string.Join(" ", u.Region.Select(r => _report.Masked[r.Start..r.End]))).Channel;
             foreach (var who in u.Speakers)
             {
-                if (_occasions.TryGetValue(who.Key, out var occasion) && occasion.Date.Basis == DateBasis.On)
+                // Words given another way (an interview after a Telegram post) are another occasion.
+                if (_occasions.TryGetValue(who.Key, out var occasion) && occasion.Date.Basis == DateBasis.On
+                    && (channel == Models.Channel.NotStated || occasion.Channel.Channel == Models.Channel.NotStated || occasion.Channel.Channel == channel))
                 {
                     u.Date = occasion.Date with { Reason = $"{occasion.Date.Reason}, the same speaker’s occasion earlier in the report" };
                     if (u.Channel.Channel == Models.Channel.NotStated && occasion.Sentence.Paragraph.Index >= u.Sentence.Paragraph.Index - 3)
@@ -75,7 +85,8 @@ public sealed partial class StatementExtractor
             }
             foreach (var who in u.Speakers)
             {
-                if (who.Actor is { } actor && EventOccasions().TryGetValue(actor.Slug, out var met))
+                // A meeting dates what its participants say there (or to reporters after it), not their posts, interviews or speeches.
+                if (who.Actor is { } actor && channel is Models.Channel.NotStated or Models.Channel.PressBriefing && EventOccasions().TryGetValue(actor.Slug, out var met))
                 {
                     u.Date = On(met.Date, met.Reason);
                     return;
@@ -224,7 +235,7 @@ public sealed partial class StatementExtractor
                 }
                 var reason = $"the meeting the report dates “{time.Text.Trim()}”";
                 _meetingDate ??= (day, reason);
-                foreach (var m in _mentions.Where(m => m.Start >= sentence.Start && m.End <= sentence.End && !m.Quoted && m.Kind == MentionKind.Name))
+                foreach (var m in MentionsIn(sentence.Start, sentence.End).Where(m => !m.Quoted && m.Kind == MentionKind.Name))
                 {
                     _eventOccasions.TryAdd(m.Actor.Slug, (day, $"{m.Actor.Name} took part in the meeting the report dates “{time.Text.Trim()}”"));
                 }
@@ -310,19 +321,19 @@ public sealed partial class StatementExtractor
             }
         }
 
-        [GeneratedRegex(@"\b(?:the|its|his|her|their|this|that|a|an)\s+$|'s\s+$", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"\b(?:the|its|his|her|their|this|that|a|an)\s+$|'s\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
         private static partial Regex Attributive();
 
-        [GeneratedRegex(@"\b(?:talks|meeting|negotiations|session|consultations|summit|discussions|round)\b[^.;¤]{0,80}?\b(?:ended|concluded|lasted|wrapped\s+up|finished|closed|came\s+to\s+an\s+end)\b|\b(?:ended|concluded|wrapped\s+up)\s+(?:the\s+)?(?:talks|meeting|negotiations|session|consultations|summit)\b", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"\b(?:talks|meeting|negotiations|session|consultations|summit|discussions|round)\b[^.;¤]{0,80}?\b(?:ended|concluded|lasted|wrapped\s+up|finished|closed|came\s+to\s+an\s+end)\b|\b(?:ended|concluded|wrapped\s+up)\s+(?:the\s+)?(?:talks|meeting|negotiations|session|consultations|summit)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
         private static partial Regex EndedMeeting();
 
-        [GeneratedRegex(@"\b(?:will|to\s+take\s+place|scheduled|set\s+to|due\s+to|is\s+due|are\s+due|planned|plans\s+to|next|upcoming|expected\s+to|to\s+hold|to\s+meet|would\s+take\s+place)\b", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"\b(?:will|to\s+take\s+place|scheduled|set\s+to|due\s+to|is\s+due|are\s+due|planned|plans\s+to|next|upcoming|expected\s+to|to\s+hold|to\s+meet|would\s+take\s+place)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
         private static partial Regex FutureMarker();
 
-        [GeneratedRegex(@"\b(?:meeting|talks|summit|session|negotiations|consultations|met|welcomed|hosted)\b", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"\b(?:meeting|talks|summit|session|negotiations|consultations|met|welcomed|hosted)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
         private static partial Regex MeetingWord();
 
-        [GeneratedRegex(@"\b(?:after|before|following|during|at|ahead\s+of|on\s+the\s+sidelines\s+of|at\s+the\s+end\s+of|after\s+the\s+end\s+of|at\s+the\s+close\s+of)\s+(?:the|this|these|their)\s+(?:(?!press\b|news\b)[\w'’.-]+\s+){0,5}?(?:meeting|talks|summit|session|negotiations|consultations|round)\b", RegexOptions.IgnoreCase)]
+        [GeneratedRegex(@"\b(?:after|before|following|during|at|ahead\s+of|on\s+the\s+sidelines\s+of|at\s+the\s+end\s+of|after\s+the\s+end\s+of|at\s+the\s+close\s+of)\s+(?:the|this|these|their)\s+(?:(?!press\b|news\b)[\w'’.-]+\s+){0,5}?(?:meeting|talks|summit|session|negotiations|consultations|round)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
         private static partial Regex MeetingRef();
     }
 }

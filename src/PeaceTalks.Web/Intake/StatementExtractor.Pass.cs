@@ -175,12 +175,12 @@ public sealed partial class StatementExtractor
             {
                 _subjects.Add((subject.Start, subject.Speakers[0]));
             }
-            else if (_mentions.FirstOrDefault(m => m.Start == ContentStart(sentence) && m.Kind == MentionKind.Name) is { } topic
+            else if ((_mentionsByStart.TryGetValue(ContentStart(sentence), out var opening) ? opening.FirstOrDefault(m => m.Kind == MentionKind.Name && m.Start == ContentStart(sentence)) : null) is { } topic
                 && ActorDirectory.IsPerson(topic.Actor) && Regex.IsMatch(_norm[topic.End..Math.Min(sentence.End, topic.End + 3)], @"^'s\b"))
             {
                 _subjects.Add((topic.Start, Who.Of(topic.Actor, $"“{_text[topic.Start..topic.End]}” is the subject of the sentence")));
             }
-            foreach (var m in _mentions.Where(m => m.Start > sentence.Start && m.End <= sentence.End && !m.Quoted && m.Kind == MentionKind.Name && ActorDirectory.IsPerson(m.Actor)))
+            foreach (var m in MentionsIn(sentence.Start + 1, sentence.End).Where(m => !m.Quoted && m.Kind == MentionKind.Name && ActorDirectory.IsPerson(m.Actor)))
             {
                 // A subject follows a comma or a word that opens a clause ("which", "as", "while"), never a verb or a preposition.
                 var lead = Regex.Match(_norm[sentence.Start..m.Start], @"(?:(?<w>\w+)|(?<p>[,;:]))\s*$");
@@ -203,7 +203,7 @@ public sealed partial class StatementExtractor
             {
                 var colon = _text.LastIndexOf(':', words);
                 var head = _text[paragraph.Start..colon].Trim();
-                var mention = _mentions.FirstOrDefault(m => m.Start >= paragraph.Start && m.End <= colon);
+                var mention = MentionsIn(paragraph.Start, colon).FirstOrDefault();
                 speakers = mention is null ? [] : [Who.Of(mention.Actor, $"the transcript turn is headed “{head}:”")];
             }
             else
@@ -409,7 +409,7 @@ public sealed partial class StatementExtractor
         private bool ScareQuote(QuoteSpan q, string words)
         {
             var before = _norm[Math.Max(0, q.OuterStart - 12)..q.OuterStart];
-            if (Regex.IsMatch(before, @"so[- ]called\s*$", RegexOptions.IgnoreCase))
+            if (Regex.IsMatch(before, @"so[- ]called\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
             {
                 return true;
             }
@@ -451,10 +451,10 @@ public sealed partial class StatementExtractor
             var pronounAt = outer.Start + m.Groups["who"].Index;
             if (m.Groups["who"].Value is "he" or "she" or "He" or "She")
             {
-                var named = _mentions.LastOrDefault(x => x.End <= pronounAt && x.Start >= outer.Start && x.Kind == MentionKind.Name && ActorDirectory.IsPerson(x.Actor));
+                var named = MentionsIn(outer.Start, pronounAt).LastOrDefault(x => x.Kind == MentionKind.Name && ActorDirectory.IsPerson(x.Actor));
                 return named is null ? null : Who.Of(named.Actor, $"inside the quotation, “{m.Groups["who"].Value}” is {named.Actor.Name}, named just before");
             }
-            var mention = _mentions.FirstOrDefault(x => x.Start <= pronounAt && x.End >= pronounAt + m.Groups["who"].Length);
+            var mention = MentionsIn(Math.Max(0, pronounAt - 80), pronounAt + m.Groups["who"].Length).FirstOrDefault(x => x.Start <= pronounAt && x.End >= pronounAt + m.Groups["who"].Length);
             return mention is null ? null : Who.Of(mention.Actor, $"inside the quotation, {mention.Actor.Name} is named as saying it");
         }
 
