@@ -235,7 +235,9 @@ internal sealed partial class ActorDirectory
             }
             var key = word.ToLowerInvariant().TrimEnd('.');
             var possessive = key.EndsWith("'s", StringComparison.Ordinal) || key.EndsWith("’s", StringComparison.Ordinal);
-            if (TitleWords.Contains(key) || Demonyms.ContainsKey(key) || (possessive && Demonyms.ContainsKey(key[..^2])))
+            // A nationality word ("Estonian", "Danish", "Japanese") opens a title as well as a known one does.
+            var nationality = char.IsUpper(word[0]) && Regex.IsMatch(key, "(?:ian|ish|ese|ean)$");
+            if (TitleWords.Contains(key) || Demonyms.ContainsKey(key) || nationality || (possessive && Demonyms.ContainsKey(key[..^2])))
             {
                 if (key is not ("the" or "of"))
                 {
@@ -479,7 +481,13 @@ internal sealed partial class ActorDirectory
         ("switzerland", "swiss|switzerland|bern"), ("united arab emirates", "emirati|uae"), ("qatar", "qatari|qatar|doha"),
         ("saudi arabia", "saudi|riyadh"), ("poland", "polish|poland|warsaw"), ("hungary", "hungarian|hungary|budapest"),
         ("italy", "italian|italy|rome"), ("nato", "nato"), ("finland", "finnish|finland|helsinki"), ("israel", "israeli|israel"),
-        ("india", "indian|india"), ("japan", "japanese|japan"), ("iran", "iranian|iran|tehran"), ("slovakia", "slovak|slovakia"));
+        ("india", "indian|india"), ("japan", "japanese|japan"), ("iran", "iranian|iran|tehran"), ("slovakia", "slovak|slovakia"),
+        ("estonia", "estonian|estonia|tallinn"), ("latvia", "latvian|latvia|riga"), ("lithuania", "lithuanian|lithuania|vilnius"),
+        ("sweden", "swedish|sweden|stockholm"), ("norway", "norwegian|norway|oslo"), ("denmark", "danish|denmark|copenhagen"),
+        ("netherlands", "dutch|netherlands"), ("spain", "spanish|spain|madrid"), ("czech republic", "czech|prague"), ("romania", "romanian|romania"),
+        ("moldova", "moldovan|moldova"), ("georgia", "georgian|tbilisi"), ("canada", "canadian|canada|ottawa"), ("austria", "austrian|austria|vienna"),
+        ("greece", "greek|greece|athens"), ("ireland", "irish|ireland|dublin"), ("kazakhstan", "kazakh|kazakhstan"), ("serbia", "serbian|serbia|belgrade"),
+        ("egypt", "egyptian|egypt|cairo"), ("brazil", "brazilian|brazil"), ("south africa", "south african"), ("vatican", "vatican|holy see"));
 
     private static readonly (string Phrase, string Country)[] MultiWordCountries =
         [("united states", "united states"), ("white house", "united states"), ("united kingdom", "united kingdom"), ("united arab emirates", "united arab emirates"),

@@ -120,7 +120,7 @@ public static partial class DateTagger
         return found;
     }
 
-    /// <summary>The year that puts a month and day closest before the anchor: up to six weeks after it still counts as this year.</summary>
+    /// <summary>The year that puts a month and day closest before the anchor: up to two weeks after it (a meeting announced ahead) still counts.</summary>
     public static DateOnly? InferYear(int month, int day, DateOnly anchor)
     {
         foreach (var year in new[] { anchor.Year + 1, anchor.Year, anchor.Year - 1 })
@@ -130,7 +130,7 @@ public static partial class DateTagger
                 continue;
             }
             var date = new DateOnly(year, month, day);
-            if (date <= anchor.AddDays(45))
+            if (date <= anchor.AddDays(14))
             {
                 return date;
             }

@@ -41,7 +41,8 @@ public sealed partial class StatementExtractor
                 if (Attach(a, sentence, list) is { } attached)
                 {
                     // "…, said a spokesperson of the UAE said on Saturday": one attribution, whatever the typo.
-                    if (list.Count > 0 && attached.Form == VerbForm.Finite && list[^1].Subject.Start == attached.Subject.Start && list[^1].Subject.End == attached.Subject.End)
+                    if (list.Count > 0 && attached.Form == VerbForm.Finite && list[^1].Inverted && !attached.Inverted
+                        && list[^1].Subject.Start == attached.Subject.Start && list[^1].Subject.End == attached.Subject.End)
                     {
                         continue;
                     }
@@ -271,6 +272,12 @@ public sealed partial class StatementExtractor
             {
                 return new Subject(offset + group.Index, p, [.. pair.Select(a => Who.Of(a, $"“{group.Value.Trim()}”: {pair[0].Name} and {pair[1].Name}, the two named last"))], SubjectKind.Group);
             }
+            // "the Kremlin spokesman" is a person the report named; "a Kremlin official" is the Kremlin.
+            var definite = !Regex.IsMatch(tail, @"(?<![\w'])[Aa]n?\s+(?:\S+\s+){0,5}\S+$");
+            if (definite && ActorDirectory.RolePhraseEndingAt(_norm, p, start) is { } definiteRole && RoleSpeaker(definiteRole.Value, p) is { } definiteWho)
+            {
+                return new Subject(p - definiteRole.Length, p, [definiteWho], SubjectKind.Role);
+            }
             if (BodyAtEnd().Match(tail) is { Success: true } body && BodySpeaker(body.Groups["body"].Value, offset + body.Groups["body"].Index, body.Value) is { } bodyWho)
             {
                 return new Subject(offset + body.Index, p, [bodyWho], SubjectKind.Body);
@@ -283,11 +290,11 @@ public sealed partial class StatementExtractor
             {
                 return new Subject(p - role.Length, p, [roleWho], SubjectKind.Role);
             }
-            if (NewPersonAtEnd().Match(tail) is { Success: true } person && NewPerson(person.Groups["name"].Value) is { } name
-                && !Prepositions.Contains(WordBefore(SkipSpacesLeft(offset + person.Groups["name"].Index, start), start).Word.ToLowerInvariant()))
+            if (TrailingName(tail) is { } person && NewPerson(person.Name) is { } name
+                && !Prepositions.Contains(WordBefore(SkipSpacesLeft(offset + person.Index, start), start).Word.ToLowerInvariant()))
             {
-                var s = ActorDirectory.TitleStart(_text, offset + person.Groups["name"].Index, start);
-                var role2 = s < offset + person.Groups["name"].Index ? _text[s..(offset + person.Groups["name"].Index)].Trim() : Appositive(p);
+                var s = ActorDirectory.TitleStart(_text, offset + person.Index, start);
+                var role2 = s < offset + person.Index ? _text[s..(offset + person.Index)].Trim() : Appositive(p);
                 return new Subject(s, p, [Propose(name, role2)], SubjectKind.NewPerson);
             }
             // "Kallas told reporters" after "Kaja Kallas warned…": the surname of a person proposed earlier in the report.
@@ -378,6 +385,25 @@ public sealed partial class StatementExtractor
                 return new Subject(at, at + word.Length, [proposed with { Basis = $"“{word}” is {proposed.Name}, named earlier in the report (not a known actor: a new actor is proposed)" }], SubjectKind.NewPerson);
             }
             return null;
+        }
+
+        /// <summary>The two or three capitalised words that end a stretch and could be a person's name ("… Minister Kalle Rebane" → "Kalle Rebane").</summary>
+        private static (int Index, string Name)? TrailingName(string tail)
+        {
+            var m = NewPersonAtEnd().Match(tail);
+            if (!m.Success)
+            {
+                return null;
+            }
+            var words = NameWord().Matches(m.Groups["name"].Value).ToList();
+            var keep = words.Count;
+            while (keep > 2 && (NotNames.Contains(words[words.Count - keep].Value.TrimEnd('.')) || ActorDirectory.Demonyms.ContainsKey(words[words.Count - keep].Value.ToLowerInvariant())))
+            {
+                keep--;
+            }
+            var first = words[words.Count - keep];
+            var index = m.Groups["name"].Index + first.Index;
+            return (index, tail[index..]);
         }
 
         private readonly Dictionary<string, Who> _newPeople = new(StringComparer.Ordinal);
@@ -677,8 +703,11 @@ public sealed partial class StatementExtractor
         [GeneratedRegex(@"^(?:[Aa]n?\s+(?:second|another|senior|diplomatic|well-placed|informed|separate)?\s*source|[Tt]he\s+source|[Ss]ources|[Aa]n?\s+(?:senior\s+)?official|[Tt]he\s+official|[Tt]he\s+spokesperson|[Oo]fficials)(?![\w'])")]
         private static partial Regex AnonymousAtStart();
 
-        [GeneratedRegex(@"(?<![\w'.])(?<name>\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'-]+){1,2})$")]
+        [GeneratedRegex(@"(?<![\w'.])(?<name>\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'-]+){1,3})$")]
         private static partial Regex NewPersonAtEnd();
+
+        [GeneratedRegex(@"\p{Lu}[\p{Ll}'.-]*")]
+        private static partial Regex NameWord();
 
         [GeneratedRegex(@"^(?:(?:[A-Z][\w.'-]*|of|the|for)\s+){0,5}?(?<name>\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'-]+){1,2})(?=\s*(?:,|\.|$|\s+(?:on|in|at|said|says|told|added)\b))")]
         private static partial Regex NewPersonAtStart();

@@ -552,7 +552,7 @@ public sealed partial class StatementExtractor
         [GeneratedRegex(@"^(?:,\s*however,|also\b|again\b|publicly\b|separately\b|repeatedly\b|firmly\b|bluntly\b|once again\b|too\b|,\s*for (?:his|her|their) part,)")]
         private static partial Regex AdverbAfter();
 
-        [GeneratedRegex(@"(?:[,;]|¤,?)\s+(?:calling|referring|highlighting|underscoring|echoing|suggesting|hinting|thanking|praising|accusing|urging|pointing|signaling|signalling|indicating|while\s+(?:praising|calling|noting)|his\s+tone|her\s+tone|a\s+(?:clear\s+|further\s+|new\s+|rare\s+|apparent\s+)?(?:sign|indication|signal|reference|nod|sentiment|move|step|remark)\b|(?:though|although)\s+(?:he|she|they)\b|even\s+as\s+(?:he|she)\b|but\s+(?:declined|did\s+not|didn't|gave\s+no|refused)\b|without\s+(?:giving|providing|elaborating|offering)\b)|,\s+(?:calling|referring)\b")]
+        [GeneratedRegex(@"(?:[,;]|(?<=¤),?)\s+(?:calling|referring|highlighting|underscoring|echoing|suggesting|hinting|thanking|praising|accusing|urging|pointing|signaling|signalling|indicating|while\s+(?:praising|calling|noting)|his\s+tone|her\s+tone|a\s+(?:clear\s+|further\s+|new\s+|rare\s+|apparent\s+)?(?:sign|indication|signal|reference|nod|sentiment|move|step|remark)\b|(?:though|although)\s+(?:he|she|they)\b|even\s+as\s+(?:he|she)\b|but\s+(?:declined|did\s+not|didn't|gave\s+no|refused)\b|without\s+(?:giving|providing|elaborating|offering)\b)|,\s+(?:calling|referring)\b")]
         private static partial Regex NonSpeech();
 
         [GeneratedRegex(@",\s+(?:who|whose)\b[^,¤]{3,120},")]

@@ -227,8 +227,10 @@ public sealed partial class StatementExtractor
                 {
                     continue;
                 }
+                // "met … on Dec. 28" narrates the meeting; "recalled the Dec. 6 talks" only names one.
                 var time = _times.FirstOrDefault(t => t.Start >= sentence.Start && t.End <= sentence.End && t.Kind is TimeKind.Day or TimeKind.Weekday
-                    && (t.Kind == TimeKind.Day || Reference is not null) && (_dateline is null || t.Start >= _dateline.End));
+                    && (t.Kind == TimeKind.Day || Reference is not null) && (_dateline is null || t.Start >= _dateline.End)
+                    && !Attributive().IsMatch(_norm[Math.Max(0, t.Start - 8)..t.Start]));
                 if (time?.Resolve(Reference, Anchor) is not { } day || day > (Reference ?? _today).AddDays(1))
                 {
                     continue;
