@@ -34,7 +34,7 @@ internal sealed record Sentence(int Start, int End, Paragraph Paragraph, List<Qu
 /// A report cut into paragraphs, quotations and sentences, with a copy of the text in which every quoted stretch is blanked
 /// out (<see cref="Masked"/>), so that a reporting verb inside somebody's words is never taken for the report's own.
 /// </summary>
-internal sealed class ReportText
+internal sealed partial class ReportText
 {
     public const char Blank = '¤';
 
@@ -361,8 +361,9 @@ internal sealed class ReportText
             {
                 // A quotation that ends a sentence ("…do so." "After all…") closes it after its closing mark.
                 var span = spans[q];
+                // Not before its attribution: "“Why?” Lavrov asked."
                 if (span.CloseMark == i && i + 2 < p.End && i - 1 >= 0 && ".!?".Contains(Text[i - 1]) && Text[i + 1] == ' '
-                    && (char.IsUpper(Text[i + 2]) || IsOpener(i + 2, p.Start)))
+                    && (IsOpener(i + 2, p.Start) || (char.IsUpper(Text[i + 2]) && !AttributionAhead().IsMatch(Text.AsSpan(i + 1, Math.Min(80, p.End - i - 1))))))
                 {
                     cut = i + 1;
                 }
@@ -420,6 +421,9 @@ internal sealed class ReportText
         }
         return i;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s+(?:(?:[A-Z][\w.'’-]*|the|of)\s+){0,6}(?:said|says|asked|added|told|wrote|replied|continued|noted|stressed|insisted|explained|warned|concluded)\b")]
+    private static partial System.Text.RegularExpressions.Regex AttributionAhead();
 
     /// <summary>"Dec. 9", "U.S. officials", "Y. Ushakov": a full stop that does not end the sentence.</summary>
     private bool Abbreviation(int dot)

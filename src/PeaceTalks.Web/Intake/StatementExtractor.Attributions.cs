@@ -263,6 +263,12 @@ public sealed partial class StatementExtractor
             }
             var tail = _norm[Math.Max(start, p - 120)..p];
             var offset = p - tail.Length;
+            // "…met Trump, who said the deal was close": the relative pronoun's antecedent.
+            if (Regex.Match(tail, @",?\s*\bwho$") is { Success: true } relative && allowAppositive
+                && SubjectEndingAt(offset + relative.Index, start, allowAppositive: false) is { Kind: SubjectKind.Name or SubjectKind.Role or SubjectKind.NewPerson } antecedent)
+            {
+                return antecedent;
+            }
             if (PronounAtEnd().Match(tail) is { Success: true } pronoun)
             {
                 var who = ResolvePronoun(pronoun.Value.ToLowerInvariant(), p);
@@ -348,6 +354,12 @@ public sealed partial class StatementExtractor
                 }
             }
             var head = _norm[at..Math.Min(end, at + 120)];
+            // "according to the Kremlin": the article before a body's name.
+            if (Regex.Match(head, @"^[Tt]he\s+") is { Success: true } article && _mentionsByStart.TryGetValue(at + article.Length, out var afterArticle)
+                && afterArticle.FirstOrDefault(m => m.Kind == MentionKind.Name && !ActorDirectory.IsPerson(m.Actor)) is { } body0)
+            {
+                return new Subject(at, body0.End, [Who.Of(body0.Actor, $"“{_text[at..body0.End]}” is named as saying it")], SubjectKind.Name);
+            }
             // A title run before a known name: "Russian Foreign Minister Sergey Lavrov".
             var named = MentionsIn(at + 1, at + 60 + 200).FirstOrDefault(m => m.Start > at && m.Start < at + 60 && m.Kind == MentionKind.Name
                 && ActorDirectory.TitleStart(_text, m.NameStart, at) <= at);

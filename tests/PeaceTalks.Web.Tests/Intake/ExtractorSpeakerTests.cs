@@ -95,6 +95,23 @@ public sealed class ExtractorSpeakerTests
     }
 
     [Fact]
+    public void TheSpeakerOfARelativeClauseIsItsAntecedent()
+    {
+        var p = Extract("Rubio later met Lavrov, who said Moscow was open to a new round.", Published).Paraphrase("Moscow was open to a new round");
+
+        Assert.Equal("sergey-lavrov", p.Speaker.Slug);
+    }
+
+    [Fact]
+    public void AQuestionBeforeItsAttributionIsTheAskersAndTheNextQuoteGoesOnWithThem()
+    {
+        var found = Extract("Rubio spoke first.\n\n\"Why would we accept this?\" Lavrov asked. \"Nobody has explained it.\"", Published);
+
+        Assert.Equal("sergey-lavrov", found.Quote("Why would we accept this?").Speaker.Slug);
+        Assert.Equal("sergey-lavrov", found.Quote("Nobody has explained it.").Speaker.Slug);
+    }
+
+    [Fact]
     public void AnAnonymousOfficialOfAKnownBodyIsTheBody()
     {
         var p = Extract("Progress was made on two of the points, a White House official said.", Published)
