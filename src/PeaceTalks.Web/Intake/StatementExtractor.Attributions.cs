@@ -603,6 +603,7 @@ public sealed partial class StatementExtractor
                     titles.Add(before.Groups["role"].Value);
                 }
             }
+            titles = [.. titles.Distinct(StringComparer.Ordinal)];
             _titles[actor.Slug] = titles;
             return titles;
         }
@@ -653,7 +654,8 @@ public sealed partial class StatementExtractor
                 var at = contentStart + lead.Groups["p"].Index;
                 return new Subject(at, at + lead.Groups["p"].Length, pronounWho, SubjectKind.Pronoun);
             }
-            foreach (var m in MentionsIn(contentStart, sentence.End).Where(m => !m.Quoted))
+            // The subject opens the sentence: only its first words are looked at.
+            foreach (var m in MentionsIn(contentStart, Math.Min(sentence.End, contentStart + 200)).Where(m => !m.Quoted))
             {
                 var after = _norm[m.End..Math.Min(sentence.End, m.End + 100)];
                 var before = _norm[contentStart..m.Start].TrimEnd();

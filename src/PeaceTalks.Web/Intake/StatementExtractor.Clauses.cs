@@ -141,7 +141,7 @@ public sealed partial class StatementExtractor
             {
                 q += obj.Length;
             }
-            var rest = _report.Masked[q..sentence.End].Trim();
+            var rest = _report.Masked[q..Math.Min(sentence.End, q + 200)].Trim();
             return rest.Length == 0 || TailAfterAttribution().IsMatch(rest) || _times.Any(t => t.Start == SkipSpaces(q, sentence.End));
         }
 
@@ -381,13 +381,14 @@ public sealed partial class StatementExtractor
 
         private bool QuoteFollowedByAttribution(QuoteSpan quote, int end)
         {
-            var rest = _report.Masked[quote.OuterEnd..end];
+            var rest = _report.Masked[quote.OuterEnd..Math.Min(end, quote.OuterEnd + 200)];
             return Regex.IsMatch(rest, @"^[\s,]*(?:(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+)?(?:said|says|added|asked|wrote|continued|stressed|noted)\b");
         }
 
         private bool HasFiniteVerb(int start, int end)
         {
-            var words = Regex.Matches(_report.Masked[start..end], @"[A-Za-z][\w'’-]*").Select(m => m.Value).ToList();
+            // The first words of a clause show whether it has a verb; a run-on sentence is not read to its end.
+            var words = Regex.Matches(_report.Masked[start..Math.Min(end, start + 250)], @"[A-Za-z][\w'’-]*").Select(m => m.Value).ToList();
             for (var i = 0; i < words.Count; i++)
             {
                 var w = words[i].ToLowerInvariant();

@@ -93,7 +93,7 @@ public sealed partial class StatementExtractor
                 }
             }
             var agencyReport = a?.Reported == true && u.Speakers.All(s => !s.Person);
-            if (ReportDefault() is { } fallback && !agencyReport && !u.Nested)
+            if (ReportDefault() is { } fallback && !agencyReport)
             {
                 u.Date = On(fallback.Date, fallback.Reason);
                 return;

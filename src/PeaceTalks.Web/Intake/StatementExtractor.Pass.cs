@@ -51,7 +51,6 @@ public sealed partial class StatementExtractor
         public bool Heading => Sentence.Paragraph.Heading && Sentence.Paragraph.Index <= 2;
         public bool FromOwnWords { get; set; }
         public bool NotADay { get; set; }
-        public bool Nested { get; init; }
     }
 
     private sealed partial class Pass
@@ -180,13 +179,14 @@ public sealed partial class StatementExtractor
             {
                 _subjects.Add((topic.Start, Who.Of(topic.Actor, $"“{_text[topic.Start..topic.End]}” is the subject of the sentence")));
             }
+            var known = new HashSet<int>(_subjects.Select(x => x.Position));
             foreach (var m in MentionsIn(sentence.Start + 1, sentence.End).Where(m => !m.Quoted && m.Kind == MentionKind.Name && ActorDirectory.IsPerson(m.Actor)))
             {
                 // A subject follows a comma or a word that opens a clause ("which", "as", "while"), never a verb or a preposition.
-                var lead = Regex.Match(_norm[sentence.Start..m.Start], @"(?:(?<w>\w+)|(?<p>[,;:]))\s*$");
+                var lead = Regex.Match(_norm[Math.Max(sentence.Start, m.Start - 30)..m.Start], @"(?:(?<w>\w+)|(?<p>[,;:]))\s*$");
                 var before = lead.Groups["w"].Value.ToLowerInvariant();
                 if ((lead.Groups["p"].Success || before is "which" or "who" or "that" or "as" or "while" or "when" or "because" or "after" or "before" or "but" or "since" or "although" or "though" or "where" or "if")
-                    && !_subjects.Any(x => x.Position == m.Start)
+                    && !known.Contains(m.Start)
                     && VerbAfterSubject().IsMatch(_norm[m.End..Math.Min(sentence.End, m.End + 100)]))
                 {
                     _subjects.Add((m.Start, Who.Of(m.Actor, $"“{_text[m.Start..m.End]}” is the subject of the sentence")));
