@@ -200,13 +200,20 @@ internal sealed partial class ActorDirectory
          "spokesperson", "press", "aide", "adviser", "advisor", "policy", "special", "envoy", "chief", "head", "the", "delegation", "top", "senior",
          "negotiator", "chancellor", "national", "security", "kremlin", "presidential", "representative", "ambassador", "general", "director",
          "commander", "leader", "former", "acting", "first", "economic", "affairs", "council", "us", "u.s.", "un", "eu", "nato", "assistant",
-         "counsellor", "official", "chairman", "speaker", "mayor", "governor", "king", "emir", "sheikh", "crown", "prince", "diplomat"];
+         "counsellor", "official", "chairman", "speaker", "mayor", "governor", "king", "emir", "sheikh", "crown", "prince", "diplomat",
+         "lawmaker", "legislator", "mp", "politician", "senator", "congressman", "congresswoman", "commissioner", "mediator", "member"];
+
+    /// <summary>Nouns that end a title: before one, any capitalised words belong to the title too ("Verkhovna Rada lawmaker").</summary>
+    private static readonly HashSet<string> RoleNounWords =
+        ["lawmaker", "legislator", "mp", "politician", "senator", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor",
+         "envoy", "minister", "president", "chancellor", "commissioner", "ambassador", "official", "negotiator", "mediator", "chief", "leader"];
 
     /// <summary>Where the title run before a name begins: words of a title or a nationality, never across a comma or a verb.</summary>
     public static int TitleStart(string text, int nameStart, int limit)
     {
         var start = nameStart;
         var i = nameStart;
+        var sawRoleNoun = false;
         while (true)
         {
             var j = i;
@@ -237,8 +244,10 @@ internal sealed partial class ActorDirectory
             var possessive = key.EndsWith("'s", StringComparison.Ordinal) || key.EndsWith("’s", StringComparison.Ordinal);
             // A nationality word ("Estonian", "Danish", "Japanese") opens a title as well as a known one does.
             var nationality = char.IsUpper(word[0]) && Regex.IsMatch(key, "(?:ian|ish|ese|ean)$");
-            if (TitleWords.Contains(key) || Demonyms.ContainsKey(key) || nationality || (possessive && Demonyms.ContainsKey(key[..^2])))
+            if (TitleWords.Contains(key) || Demonyms.ContainsKey(key) || nationality || (possessive && Demonyms.ContainsKey(key[..^2]))
+                || (sawRoleNoun && char.IsUpper(word[0]) && !possessive))
             {
+                sawRoleNoun |= RoleNounWords.Contains(key);
                 if (key is not ("the" or "of"))
                 {
                     start = k;
@@ -524,9 +533,13 @@ internal sealed partial class ActorDirectory
     private const string RoleQualifiers =
         @"(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+)?(?:(?:[A-Z][\w.]*(?:['’]s)?|Kremlin['’]s|top|chief|senior|deputy|former|foreign|defen[cs]e|policy|national|security|presidential|special|lead|main)\s+){0,4}";
 
-    // "the Ukrainian leader", "Moscow’s top negotiator", "The French leader", "Russian foreign minister", "the head of the Russian delegation".
-    [GeneratedRegex(@"(?<![\w'’])" + RoleQualifiers + RoleNouns + @"$")]
+    // "the Ukrainian leader", "Moscow’s top negotiator", "The French leader", "Russian foreign minister", "the head of the Russian delegation",
+    // "a senior aide to the Russian president" (the aide, not the president).
+    [GeneratedRegex(@"(?<![\w'’])" + RoleQualifiers + @"(?:" + AideOf + "|" + RoleNouns + @")$")]
     private static partial Regex RolePhrase();
+
+    private const string AideOf =
+        @"(?:aide|adviser|advisor|assistant|spokesman|spokeswoman|spokesperson|press\s+secretary)\s+(?:to|of|for)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,2}(?:president|leader|prime\s+minister|chancellor|Kremlin|government)";
 
     [GeneratedRegex(@"^" + RoleQualifiers + RoleNouns + @"\b")]
     private static partial Regex RolePhraseAtStart();

@@ -380,7 +380,9 @@ internal sealed partial class ReportText
                     cut = i + 1;
                 }
                 // Run-together sections: "…Lavrov added.Russia still…", "…on Tuesday."We have…".
-                else if (Text[i] == '.' && i > p.Start && char.IsLower(Text[i - 1]) && (char.IsUpper(next) || IsOpener(i + 1, p.Start)))
+                // (Not in a site's name: "Caliber.Az reports".)
+                else if (Text[i] == '.' && i > p.Start && char.IsLower(Text[i - 1]) && (IsOpener(i + 1, p.Start)
+                    || (char.IsUpper(next) && i + 3 < p.End && char.IsLetter(Text[i + 2]) && char.IsLetter(Text[i + 3]))))
                 {
                     cut = i + 1;
                 }

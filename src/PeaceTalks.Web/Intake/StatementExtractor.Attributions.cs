@@ -38,11 +38,11 @@ public sealed partial class StatementExtractor
                     : lower.EndsWith("ing", StringComparison.Ordinal) || lower.StartsWith("expressing", StringComparison.Ordinal) ? VerbForm.Participle
                     : VerbForm.Finite;
                 var a = new Attribution { VerbStart = start, VerbEnd = start + verb.Length, Verb = verb, Form = form };
-                if (Attach(a, sentence, list) is { } attached)
+                if (Attach(a, sentence, list) is { } attached && !Habitual(attached, sentence.Start))
                 {
                     // "…, said a spokesperson of the UAE said on Saturday": one attribution, whatever the typo.
                     if (list.Count > 0 && attached.Form == VerbForm.Finite && list[^1].Inverted && !attached.Inverted
-                        && list[^1].Subject.Start == attached.Subject.Start && list[^1].Subject.End == attached.Subject.End)
+                        && list[^1].Subject.Start == attached.Subject.Start)
                     {
                         continue;
                     }
@@ -187,9 +187,23 @@ public sealed partial class StatementExtractor
                     p = SkipSpacesLeft(time.Start, start);
                     continue;
                 }
+                // "Alexey Goncharenko (listed in Russia as …) reported": a bracket after the name.
+                if (p > start && _text[p - 1] == ')' && _text.LastIndexOf('(', p - 1, p - start) is var open and > 0 && p - open < 120)
+                {
+                    p = SkipSpacesLeft(open, start);
+                    continue;
+                }
                 break;
             }
             return p;
+        }
+
+        /// <summary>"has repeatedly called on", "has publicly insisted": what someone keeps saying, not something said on an occasion.</summary>
+        private bool Habitual(Attribution a, int start)
+        {
+            var before = _norm[Math.Max(start, a.VerbStart - 40)..a.VerbStart];
+            return Regex.IsMatch(before, @"\b(?:has|have)\s+(?:\w+\s+)?(?:repeatedly|publicly|long|consistently|often|always|frequently|regularly|previously|repeated)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
+                || Regex.IsMatch(a.Verb, @"^(?:has|have)\s", RegexOptions.CultureInvariant) && Regex.IsMatch(_norm[a.VerbEnd..Math.Min(_norm.Length, a.VerbEnd + 20)], @"^\s+(?:repeatedly|long|consistently|always)\b");
         }
 
         /// <summary>"Rubio and … Andrey Yermak said": both.</summary>
@@ -292,7 +306,7 @@ public sealed partial class StatementExtractor
             {
                 return new Subject(offset + anonymous.Index, p, [AnonymousSpeaker(anonymous.Value.Trim(), p)], SubjectKind.Anonymous);
             }
-            if (ActorDirectory.RolePhraseEndingAt(_norm, p, start) is { } role && RoleSpeaker(role.Value, p) is { } roleWho)
+            if (ActorDirectory.RolePhraseEndingAt(_norm, p, start) is { } role && RoleSpeaker(role.Value, p, lookAhead: !definite) is { } roleWho)
             {
                 return new Subject(p - role.Length, p, [roleWho], SubjectKind.Role);
             }
@@ -508,10 +522,21 @@ public sealed partial class StatementExtractor
             return actor;
         }
 
-        private Who? RoleSpeaker(string phrase, int position)
+        private Who? RoleSpeaker(string phrase, int position, bool lookAhead = false)
         {
             var actor = _owner._directory.ResolveRole(phrase, RecentActors(position), [], Titles);
-            return actor is null ? null : Who.Of(actor, $"“{phrase.Trim()}” is {actor.Name}, named earlier in the report with that role");
+            if (actor is not null)
+            {
+                return Who.Of(actor, $"“{phrase.Trim()}” is {actor.Name}, named earlier in the report with that role");
+            }
+            if (!lookAhead)
+            {
+                return null;
+            }
+            // "A senior aide to the Russian president said … Yuri Ushakov said": a lede names the person just after.
+            var later = MentionsIn(position, Math.Min(_text.Length, position + 600)).Where(m => m.Kind == MentionKind.Name && !m.Quoted).Select(m => m.Actor).Distinct();
+            actor = _owner._directory.ResolveRole(phrase, later, [], Titles);
+            return actor is null ? null : Who.Of(actor, $"“{phrase.Trim()}” is {actor.Name}, named with that role just after");
         }
 
         /// <summary>Actors named (or speaking) before a point, the latest first, outside anybody's quotation.</summary>
@@ -703,7 +728,7 @@ public sealed partial class StatementExtractor
         [GeneratedRegex(@"(?<![\w'])(?:[Tt]he|[Bb]oth|[Tt]he two|[Bb]oth of the)\s+(?:leaders|presidents|heads of state|men)$")]
         private static partial Regex GroupAtEnd();
 
-        private const string BodyRoles = @"(?:official|officials|spokesperson|spokesman|spokeswoman|journalist|reporter|correspondent|source|sources|representative|diplomat|press service|press office|statement|readout)";
+        private const string BodyRoles = @"(?:official|officials|spokesperson|spokesman|spokeswoman|journalist|reporter|correspondent|source|sources|representative|diplomat|press service|press office|statement|readout|news outlet|news agency|outlet|agency|newspaper|daily|website|broadcaster|TV channel)";
 
         [GeneratedRegex(@"(?<![\w'])(?:[Aa]n?|[Tt]he)\s+(?:(?:senior|top|unnamed|anonymous|second|another|former)\s+)?(?<body>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s+" + BodyRoles + @"$|(?<![\w'])(?:[Aa]n?|[Tt]he)\s+(?:(?:senior|top)\s+)?" + BodyRoles + @"\s+(?:of|from|for|at|in|with|by)\s+(?:the\s+)?(?<body>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4})(?:\s*\([^)]{1,12}\))?$|(?<![\w'])(?<body>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})\s+officials$")]
         private static partial Regex BodyAtEnd();
@@ -714,7 +739,7 @@ public sealed partial class StatementExtractor
         [GeneratedRegex(@"(?<![\w'])(?:[Aa]n?\s+(?:second|another|senior|diplomatic|well-placed|informed|separate)?\s*source|[Tt]he\s+source|[Ss]ources|[Aa]n?\s+(?:senior\s+)?official|[Tt]he\s+official|[Tt]he\s+spokesperson|[Oo]fficials)$")]
         private static partial Regex AnonymousAtEnd();
 
-        [GeneratedRegex(@"^(?:[Aa]n?\s+(?:second|another|senior|diplomatic|well-placed|informed|separate)?\s*source|[Tt]he\s+source|[Ss]ources|[Aa]n?\s+(?:senior\s+)?official|[Tt]he\s+official|[Tt]he\s+spokesperson|[Oo]fficials)(?![\w'])")]
+        [GeneratedRegex(@"^(?:[Aa]n?\s+(?:second|another|senior|diplomatic|well-placed|informed|separate)?\s*source|[Tt]he\s+source|(?:(?:two|three|several|multiple|some|other|two\s+other|unnamed|anonymous)\s+)?(?:[Ss]ources|people|officials)\s+(?:familiar\s+with|with\s+knowledge|close\s+to|briefed\s+on)[^,.;]{0,40}|[Aa]\s+(?:person|source)\s+(?:familiar\s+with|with\s+knowledge|close\s+to|briefed\s+on)[^,.;]{0,40}|(?:(?:two|three|several|multiple|some|other)\s+)?[Ss]ources|[Aa]n?\s+(?:senior\s+)?official|[Tt]he\s+official|[Tt]he\s+spokesperson|[Oo]fficials)(?![\w'])")]
         private static partial Regex AnonymousAtStart();
 
         [GeneratedRegex(@"(?<![\w'.])(?<name>\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'-]+){1,3})$")]

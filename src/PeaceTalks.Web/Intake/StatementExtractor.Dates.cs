@@ -180,10 +180,11 @@ public sealed partial class StatementExtractor
                 {
                     continue;
                 }
+                // Only when that is the report's own day: words about a meeting that ended that day can only have been said then.
                 var time = _times.FirstOrDefault(t => t.Start >= start && t.End <= end && t.Kind is TimeKind.Day or TimeKind.Weekday);
-                if (time?.Resolve(Reference, Anchor) is { } day && (time.Kind == TimeKind.Day || Reference is not null))
+                if (time?.Resolve(Reference, Anchor) is { } day && day == Reference)
                 {
-                    return On(day, $"the meeting the words are about ended “{time.Text.Trim()}”");
+                    return On(day, $"the meeting the words are about ended “{time.Text.Trim()}”, the day of the report");
                 }
             }
             return null;
@@ -237,6 +238,11 @@ public sealed partial class StatementExtractor
                 }
                 var reason = $"the meeting the report dates “{time.Text.Trim()}”";
                 _meetingDate ??= (day, reason);
+                // Those a narrated meeting names took part in it; whoever reports on it did not.
+                if (NamesSpeaking(masked))
+                {
+                    continue;
+                }
                 foreach (var m in MentionsIn(sentence.Start, sentence.End).Where(m => !m.Quoted && m.Kind == MentionKind.Name))
                 {
                     _eventOccasions.TryAdd(m.Actor.Slug, (day, $"{m.Actor.Name} took part in the meeting the report dates “{time.Text.Trim()}”"));
@@ -260,7 +266,8 @@ public sealed partial class StatementExtractor
             {
                 _reportDefault = (day, $"the dateline “{_text[d.Start..d.End].Trim()}”");
                 var lede = _report.Sentences.FirstOrDefault(s => s.End > d.End);
-                if (lede is not null && !FutureMarker().IsMatch(_report.Masked[d.End..lede.End]))
+                // The day the first sentence narrates ("concluded a summit on Tuesday"), not a day inside someone's reported words.
+                if (lede is not null && !FutureMarker().IsMatch(_report.Masked[d.End..lede.End]) && !NamesSpeaking(_report.Masked[d.End..lede.End]))
                 {
                     var named = _times.FirstOrDefault(t => t.Start >= d.End && t.End <= lede.End && t.Kind is TimeKind.Day or TimeKind.Weekday);
                     if (named?.Resolve(day, day) is { } ledeDay && ledeDay <= day)
@@ -281,6 +288,10 @@ public sealed partial class StatementExtractor
             }
             return _reportDefault;
         }
+
+        /// <summary>A finite reporting verb ("said", "reported", "according to"), not a participle ("announcing"): the sentence reports someone's words.</summary>
+        private static bool NamesSpeaking(string masked) =>
+            ReportingVerb().Matches(masked).Any(m => !m.Value.EndsWith("ing", StringComparison.Ordinal) && !QuoteOnlyVerbs.Contains(m.Value.ToLowerInvariant()));
 
         /// <summary>A headline ("…, Kremlin Says") reports what the first sentences say: the same day as the first statement below it.</summary>
         private void FixHeadlineDates()

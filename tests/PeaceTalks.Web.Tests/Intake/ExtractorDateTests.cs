@@ -56,6 +56,17 @@ public sealed class ExtractorDateTests
     }
 
     [Fact]
+    public void ADayInsideTheLedesReportedWordsDoesNotReplaceTheDatelinesDay()
+    {
+        var text = "RIGA, December 2. /AGENCY/. The envoy is still in Miami after talks ended on Sunday, Peskov told reporters.\n\n“We are waiting,” he said.";
+
+        var found = Extract(text, Day("2025-12-02"));
+
+        Assert.Equal("2025-12-02", found.Paraphrase("The envoy is still in Miami after talks ended on Sunday").Said());
+        Assert.Equal("2025-12-02", found.Quote("We are waiting,").Said());
+    }
+
+    [Fact]
     public void LastWeekIsNoDayAndDoesNotDateTheSpeakersOtherWords()
     {
         var text = "Peskov confirmed on Monday that a new round would take place.\n\nLast week, Peskov said the talks had stalled.\n\n“We are patient people,” he said.";

@@ -27,6 +27,26 @@ public sealed class ExtractorReportedSpeechTests
         Assert.Equal(sentence.IndexOf(clause, StringComparison.Ordinal), p.Start);
     }
 
+    [Theory]
+    [InlineData("Kyiv was ready to talk, the Estonian lawmaker Kalle Rebane (a member of the defence committee) reported.", "Kyiv was ready to talk")]
+    [InlineData("The Daily Herald newspaper reported, citing two diplomats, that a new round was planned.", "a new round was planned")]
+    [InlineData("A new round was planned for January, according to two sources familiar with the talks.", "A new round was planned for January")]
+    [InlineData("Lavrov said the text was final but stressed it could still change, the Northwind agency reports.", "it could still change")]
+    public void BracketsAsidesAndCreditsAroundTheAttributionAreNotPartOfTheClause(string sentence, string clause) =>
+        Assert.Contains(Extract(sentence, Published), c => c.Kind == TextKind.Paraphrase && c.Text == clause);
+
+    [Fact]
+    public void WhatSomeoneKeepsSayingIsNotAStatement() =>
+        Assert.Empty(Extract("Lavrov has repeatedly insisted that the West is to blame.", Published));
+
+    [Fact]
+    public void AnAideNamedInTheNextSentenceIsTheSpeakerOfTheLede()
+    {
+        var text = "A senior aide to the Russian president said the envoys had made progress. Dmitry Peskov later gave more details.";
+
+        Assert.Equal("dmitry-peskov", Extract(text, Published).Paraphrase("the envoys had made progress").Speaker.Slug);
+    }
+
     [Fact]
     public void AParticipleAndASecondVerbEachStartAClauseOfTheirOwn()
     {
