@@ -52,7 +52,11 @@ foreach (var (folder, run) in runs)
     }
     var (quotes, paraphrases, misses) = IntakeEvaluation.Exact(run);
     var overlaps = IntakeEvaluation.Overlap(run, [0.3, 0.8]);
-    Console.WriteLine($"Article intake on {Path.GetFullPath(folder)} ({run.Texts.Count} reports; undated ones read on {run.Today:yyyy-MM-dd})");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Article intake on {Path.GetFullPath(folder)} ({run.Texts.Count} reports; undated ones read on {run.Today:yyyy-MM-dd})"));
+    if (today is null && run.Published.Values.All(p => p is null))
+    {
+        Console.WriteLine("No report of this batch has a date: undated reports are read on the day after today's clock; pass --today for the day they were collected.");
+    }
     Console.WriteLine();
     Console.WriteLine("The issue's figures (spans matched by overlap ÷ the longer span ≥ threshold; speaker over the matched quotes, date over the matched quotes with a date):");
     Console.WriteLine("| Threshold | Quotes P | Quotes R | Speaker | Date | Paraphrase F1 |");
@@ -62,7 +66,7 @@ foreach (var (folder, run) in runs)
         var q = overlaps.Single(o => o.Kind == "quote" && o.Threshold == threshold);
         var p = overlaps.Single(o => o.Kind == "paraphrase" && o.Threshold == threshold);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {threshold:0.0} | {q.Precision:P1} | {q.Recall:P1} | {q.SpeakerAccuracy:P1} | {q.DateAccuracy:P1} | {p.F1:P1} |"));
+            $"| {threshold:0.0} | {q.Precision:P1} | {q.Recall:P1} | {q.SpeakerAccuracy:P1} | {(q.DatedGold == 0 ? "n/a" : q.DateAccuracy.ToString("P1", CultureInfo.InvariantCulture))} | {p.F1:P1} |"));
     }
     Console.WriteLine();
     Console.WriteLine("Both kinds by overlap:");
@@ -71,7 +75,7 @@ foreach (var (folder, run) in runs)
     foreach (var o in overlaps)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {o.Kind} | {o.Threshold:0.0} | {o.Gold} | {o.Proposed} | {o.Precision:P1} | {o.Recall:P1} | {o.F1:P1} | {o.SpeakerAccuracy:P1} | {o.DateAccuracy:P1} |"));
+            $"| {o.Kind} | {o.Threshold:0.0} | {o.Gold} | {o.Proposed} | {o.Precision:P1} | {o.Recall:P1} | {o.F1:P1} | {o.SpeakerAccuracy:P1} | {(o.DatedGold == 0 ? "n/a" : o.DateAccuracy.ToString("P1", CultureInfo.InvariantCulture))} ({o.DateRight}/{o.DatedGold}) |"));
     }
     Console.WriteLine();
     Console.WriteLine("Exact matches (same words); date right counts an empty label matched by an undated candidate:");

@@ -424,7 +424,7 @@ internal sealed partial class ReportText
         return i;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s+(?:(?:[A-Z][\w.'’-]*|the|of)\s+){0,6}(?:said|says|asked|added|told|wrote|replied|continued|noted|stressed|insisted|explained|warned|concluded)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s+(?:(?:[A-Z][\w.'’-]*|the|of)\s+){0,6}(?:said|says|asked|added|told|wrote|replied|continued|noted|stressed|insisted|explained|warned|concluded)(?:\s+(?:reporters|journalists))?\s*(?:[.,;!?]|$|(?:on|in|at|to|after|before|during|as|late|earlier)\b)")]
     private static partial System.Text.RegularExpressions.Regex AttributionAhead();
 
     /// <summary>"Dec. 9", "U.S. officials", "Y. Ushakov": a full stop that does not end the sentence.</summary>

@@ -108,7 +108,9 @@ public sealed partial class StatementExtractor
             if (before.Length == 0 || before[^1] is ',' or '"' or '\'' or '»' or ReportText.Blank || _report.IsQuoted(a.VerbStart - 2))
             {
                 var at = SkipSpaces(a.VerbEnd, sentence.End);
-                if (SubjectStartingAt(at, sentence.End) is { } inverted && inverted.Kind != SubjectKind.Pronoun)
+                // "…, said Yermak." — but in "…, said Russia had not been consulted" Russia opens the reported clause.
+                if (SubjectStartingAt(at, sentence.End) is { } inverted && inverted.Kind != SubjectKind.Pronoun
+                    && !Regex.IsMatch(_norm[inverted.End..Math.Min(_norm.Length, inverted.End + 25)], @"^\s+(?:is|was|were|are|has|had|have|would|will|could|can|should|must|may|might|did|does|do)\b"))
                 {
                     a.Subject = inverted;
                     a.Inverted = true;

@@ -36,6 +36,22 @@ public sealed class ExtractorReportedSpeechTests
         Assert.Contains(Extract(sentence, Published), c => c.Kind == TextKind.Paraphrase && c.Text == clause);
 
     [Fact]
+    public void ASentenceEndingInAQuotationIsCutBeforeTheNextSentencesOwnClause()
+    {
+        var found = Extract("Lavrov said the plan needed “real changes.” He added that Moscow would wait.", Published);
+
+        Assert.Equal(["the plan needed “real changes.”", "Moscow would wait"], found.Where(c => c.Kind == TextKind.Paraphrase).Select(c => c.Text));
+    }
+
+    [Fact]
+    public void AKnownNameAfterSaidThatOpensAClauseIsNotAnInvertedSubject()
+    {
+        var p = Extract("The Kremlin, however, said Lindqvist had not been invited.", Published).Paraphrase("Lindqvist had not been invited");
+
+        Assert.Equal("kremlin", p.Speaker.Slug);
+    }
+
+    [Fact]
     public void WhatSomeoneKeepsSayingIsNotAStatement() =>
         Assert.Empty(Extract("Lavrov has repeatedly insisted that the West is to blame.", Published));
 
