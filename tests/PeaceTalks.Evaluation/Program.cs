@@ -14,9 +14,14 @@ if (folders.Count == 0 && FindDevSet() is { } dev)
 {
     folders.Add(dev);
 }
-if (folders.Count == 0 || folders.FirstOrDefault(f => !File.Exists(Path.Combine(f, "gold.csv"))) is { } missing && folders.Count > 0 && missing is not null)
+if (folders.Count == 0)
 {
-    Console.Error.WriteLine($"No labelled set found{(folders.Count > 0 ? $" in {folders.First(f => !File.Exists(Path.Combine(f, "gold.csv")))}" : "")}: pass its folder (with index.csv, gold.csv, actors.csv and the article files).");
+    Console.Error.WriteLine("No labelled set found: pass its folder with --articles (index.csv, gold.csv, actors.csv and the article files).");
+    return 2;
+}
+if (folders.FirstOrDefault(f => !File.Exists(Path.Combine(f, "gold.csv"))) is { } missing)
+{
+    Console.Error.WriteLine($"{Path.GetFullPath(missing)}: no gold.csv; a labelled set has index.csv, gold.csv, actors.csv and the article files.");
     return 2;
 }
 DateOnly? today = null;
