@@ -41,6 +41,45 @@ public sealed record ExtractionRun(
 {
     public double MeanMs => Milliseconds.Count == 0 ? 0 : Milliseconds.Average();
     public double MaxMs => Milliseconds.Count == 0 ? 0 : Milliseconds.Max();
+
+    /// <summary>The extractor the run used, for timing runs on made-up inputs.</summary>
+    public StatementExtractor? Extractor { get; init; }
+
+    /// <summary>The day the reports were read (only undated reports use it).</summary>
+    public DateOnly Today { get; set; }
+
+    public Dictionary<string, DateOnly?> Published { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The time for one long report: the set's longest article repeated to <paramref name="length"/> characters, run
+    /// <paramref name="runs"/> times after one warm-up run; the first (cold) run, the mean and the slowest of the others.
+    /// </summary>
+    public (int Length, double ColdMs, double MeanMs, double MaxMs) LongReport(int length = 20_000, int runs = 5)
+    {
+        if (Extractor is null || Texts.Count == 0)
+        {
+            return (0, 0, 0, 0);
+        }
+        var (file, text) = Texts.MaxBy(t => t.Value.Length);
+        var builder = new System.Text.StringBuilder(length + text.Length);
+        while (builder.Length < length)
+        {
+            builder.Append(text).Append("\n\n");
+        }
+        var report = builder.ToString(0, length);
+        var published = Published.GetValueOrDefault(file);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Extractor.Extract(report, published, Today);
+        var cold = clock.Elapsed.TotalMilliseconds;
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            clock.Restart();
+            Extractor.Extract(report, published, Today);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return (report.Length, cold, times.Average(), times.Max());
+    }
 }
 
 /// <summary>
@@ -54,16 +93,35 @@ public static class IntakeEvaluation
     /// Reads the folder (index.csv, gold.csv, actors.csv and the article files, each checked for its columns, with file,
     /// row and column named when something is wrong) and runs the extractor over every article once, timing each.
     /// </summary>
-    public static ExtractionRun Extract(string folder, DateOnly today)
+    public static ExtractionRun Extract(string folder, DateOnly today) => Extract(folder, (DateOnly?)today);
+
+    /// <param name="today">
+    /// The day the reports are read. Only a month and day in an undated report takes its year from it; dated reports are read
+    /// against their own publication date. Null: the day after the newest publication date of the set, as if the editor
+    /// pasted the reports as they were collected (never a day before any report of the set).
+    /// </param>
+    public static ExtractionRun Extract(string folder, DateOnly? today)
     {
         var actors = ReadCsv(Path.Combine(folder, "actors.csv"), "slug", "name", "role", "alternative_names")
-            .Select(r => new KnownActor(r["slug"], r["name"], r["role"], [.. r["alternative_names"].Split('|', StringSplitOptions.RemoveEmptyEntries)]))
+            .Select(r => new KnownActor(r["slug"], r["name"], r["role"], [.. r["alternative_names"].Split('|', StringSplitOptions.RemoveEmptyEntries)],
+                r.TryGetValue("side", out var side) && side.Length > 0 ? side : null,
+                r.TryGetValue("kind", out var kind) && Enum.TryParse<ActorKind>(kind, ignoreCase: true, out var k) ? k : null))
             .ToList();
         var extractor = new StatementExtractor(actors, []);
         var gold = ReadCsv(Path.Combine(folder, "gold.csv"), "file", "speaker", "date", "quote", "kind")
             .Select(r => new GoldRow(r["file"], r["speaker"], r["date"], r["quote"], r["kind"])).ToList();
-        var run = new ExtractionRun(gold, [], new Dictionary<string, string>(StringComparer.Ordinal), []);
+        var run = new ExtractionRun(gold, [], new Dictionary<string, string>(StringComparer.Ordinal), []) { Extractor = extractor };
         var index = ReadCsv(Path.Combine(folder, "index.csv"), "file", "published_on");
+        var dates = new List<DateOnly?>();
+        for (var row = 0; row < index.Count; row++)
+        {
+            dates.Add(index[row]["published_on"] is { Length: > 0 } p
+                ? DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+                    : throw new LabelledSetException($"index.csv row {row + 2}, column published_on: '{p}' is not a date (YYYY-MM-DD).")
+                : null);
+        }
+        var readOn = today ?? (dates.OfType<DateOnly>().DefaultIfEmpty(DateOnly.FromDateTime(DateTime.UtcNow)).Max().AddDays(1));
+        run.Today = readOn;
         for (var row = 0; row < index.Count; row++)
         {
             var article = index[row];
@@ -72,16 +130,12 @@ public static class IntakeEvaluation
             {
                 throw new LabelledSetException($"index.csv row {row + 2}: the article file '{article["file"]}' does not exist.");
             }
-            DateOnly? published = null;
-            if (article["published_on"] is { Length: > 0 } p)
-            {
-                published = DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-                    : throw new LabelledSetException($"index.csv row {row + 2}, column published_on: '{p}' is not a date (YYYY-MM-DD).");
-            }
+            var published = dates[row];
             var text = File.ReadAllText(path);
             run.Texts[article["file"]] = text;
+            run.Published[article["file"]] = published;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var candidates = extractor.Extract(text, published, today);
+            var candidates = extractor.Extract(text, published, readOn);
             run.Milliseconds.Add(clock.Elapsed.TotalMilliseconds);
             run.Proposed.AddRange(candidates.Select(c => (article["file"], c)));
         }
@@ -101,7 +155,10 @@ public static class IntakeEvaluation
             int matched = 0, speakerRight = 0, dateRight = 0;
             foreach (var label in labels)
             {
-                var index = candidates.FindIndex(c => c.File == label.File && c.Candidate.Text == label.Text && !used.Contains(candidates.IndexOf(c)));
+                // The same words given to two speakers (a joint statement): the candidate with the label's speaker first.
+                var index = Enumerable.Range(0, candidates.Count)
+                    .Where(i => !used.Contains(i) && candidates[i].File == label.File && candidates[i].Candidate.Text == label.Text)
+                    .OrderByDescending(i => candidates[i].Candidate.Speaker.Name == label.Speaker).DefaultIfEmpty(-1).First();
                 if (index < 0)
                 {
                     misses.Add($"{label.File} {kind} not found: {Short(label.Text)}");
@@ -135,7 +192,8 @@ public static class IntakeEvaluation
 
     /// <summary>
     /// Span scores at each threshold: a candidate matches a label of the same article and kind when their character
-    /// overlap ÷ the longer span is at least the threshold (one to one, best overlap first). Speaker accuracy is over
+    /// overlap ÷ the longer span is at least the threshold (one to one, best overlap first; of equal overlaps, the pair with
+    /// the same speaker first). Speaker accuracy is over
     /// the matched labels; date accuracy over the matched labels that carry a date.
     /// </summary>
     public static List<OverlapScore> Overlap(ExtractionRun run, double[] thresholds)
@@ -151,7 +209,7 @@ public static class IntakeEvaluation
             var candidates = proposed.Where(p => p.Candidate.Kind == textKind).ToList();
             foreach (var threshold in thresholds)
             {
-                var pairs = new List<(int Label, int Candidate, double Overlap)>();
+                var pairs = new List<(int Label, int Candidate, double Overlap, bool SameSpeaker)>();
                 for (var l = 0; l < labels.Count; l++)
                 {
                     var ls = Span(labels[l].File, labels[l].Text);
@@ -167,14 +225,15 @@ public static class IntakeEvaluation
                             : Math.Max(0, Math.Min(ls.Start + ls.Length, cs.Start + cs.Length) - Math.Max(ls.Start, cs.Start)) / (double)Math.Max(ls.Length, cs.Length);
                         if (overlap >= threshold)
                         {
-                            pairs.Add((l, c, overlap));
+                            pairs.Add((l, c, overlap, candidates[c].Candidate.Speaker.Name == labels[l].Speaker));
                         }
                     }
                 }
                 var usedLabels = new HashSet<int>();
                 var usedCandidates = new HashSet<int>();
                 int matched = 0, speakerRight = 0, dated = 0, dateRight = 0;
-                foreach (var (l, c, _) in pairs.OrderByDescending(p => p.Overlap))
+                // Best overlap first; between equal overlaps (one clause given to two speakers) the pair that agrees on the speaker.
+                foreach (var (l, c, _, _) in pairs.OrderByDescending(p => p.Overlap).ThenByDescending(p => p.SameSpeaker))
                 {
                     if (usedLabels.Contains(l) || usedCandidates.Contains(c))
                     {

@@ -30,6 +30,12 @@ public sealed class IntakeDraft
     public DateBasis Basis { get; set; }
     public List<string> Issues { get; set; } = [];
 
+    /// <summary>How the words were given, as the report says (a briefing, a post, a speech), or not stated.</summary>
+    public Channel Channel { get; set; }
+
+    /// <summary>The recorded meeting the words were said at or about, if any (a meeting's slug).</summary>
+    public string? MeetingSlug { get; set; }
+
     /// <summary>The plan points it speaks about (keys), first as the report names them.</summary>
     public List<string> Points { get; set; } = [];
 
@@ -46,14 +52,19 @@ public sealed class IntakeDraft
 /// <summary>A plan point the editor can link a statement to.</summary>
 public sealed record PointOption(string Key, string Label);
 
+/// <summary>A recorded meeting the editor can link a statement to.</summary>
+public sealed record MeetingOption(string Slug, string Label);
+
 /// <summary>The candidates, with the actors, issues and plan points the editor can pick from (the ones the extractor knew).</summary>
 public sealed record IntakeProposal(string ArticleText, IReadOnlyList<IntakeDraft> Drafts, IReadOnlyList<ActorOption> Actors, IReadOnlyList<IssueOption> Issues)
 {
     public IReadOnlyList<PointOption> Points { get; init; } = [];
+
+    public IReadOnlyList<MeetingOption> Meetings { get; init; } = [];
 }
 
 /// <summary>The parts of a candidate (and of the report) a problem can be about, as the intake page labels them.</summary>
-public enum IntakePart { Report, Headline, Outlet, Address, PublishedOn, Words, Speaker, NewActorName, NewActorRole, NewActorSide, SaidOn, Issues, Points }
+public enum IntakePart { Report, Headline, Outlet, Address, PublishedOn, Words, Speaker, NewActorName, NewActorRole, NewActorSide, SaidOn, Issues, Points, Meeting, Channel }
 
 /// <summary>A problem with one candidate (its index among the drafts) or with the report (<see cref="Candidate"/> null).</summary>
 public sealed record IntakeProblem(int? Candidate, IntakePart Part, string Message)
@@ -75,6 +86,8 @@ public sealed record IntakeProblem(int? Candidate, IntakePart Part, string Messa
         IntakePart.SaidOn => "Said on",
         IntakePart.Issues => "Issues",
         IntakePart.Points => "Plan points",
+        IntakePart.Meeting => "Meeting",
+        IntakePart.Channel => "Channel",
         _ => "The report",
     };
 }
@@ -105,13 +118,16 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         var text = ReduceToText(article.Text);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actors = await db.Actors.AsNoTracking().Where(a => a.RetractedAt == null).OrderBy(a => a.Name)
-            .Select(a => new { a.Slug, a.Name, a.Role, a.Side, a.AlternativeNames }).ToListAsync(cancellationToken);
+            .Select(a => new { a.Slug, a.Name, a.Role, a.Side, a.Kind, a.AlternativeNames }).ToListAsync(cancellationToken);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.RetractedAt == null)
+            .Select(m => new KnownMeeting(m.Slug, m.Title, m.Place, m.Date)).ToListAsync(cancellationToken);
         var issues = await db.Issues.AsNoTracking().Where(i => i.RetractedAt == null).OrderBy(i => i.Name)
             .Select(i => new IssueOption(i.Slug, i.Name, i.Description)).ToListAsync(cancellationToken);
         var extractor = new StatementExtractor(
             [.. actors.Select(a => new KnownActor(a.Slug, a.Name, a.Role,
-                [.. (a.AlternativeNames ?? "").Split(Cells.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]))],
-            [.. issues.Select(i => new KnownIssue(i.Slug, i.Name, i.Description))]);
+                [.. (a.AlternativeNames ?? "").Split(Cells.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], a.Side, a.Kind))],
+            [.. issues.Select(i => new KnownIssue(i.Slug, i.Name, i.Description))],
+            meetings);
         var candidates = extractor.Extract(text, article.PublishedOn, DateOnly.FromDateTime(DateTime.UtcNow));
         var known = await db.PlanPoints.AsNoTracking().Where(p => p.PlanVersion.RetractedAt == null)
             .Select(p => new KnownPoint(p.Key, p.PlanVersion.Plan.Title, p.PlanVersion.Label, p.PlanVersion.Date, p.Number, p.Text,
@@ -136,6 +152,8 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
             Precision = c.Date.Precision,
             Basis = c.Date.Basis,
             Issues = [.. c.Issues],
+            Channel = c.Channel.Channel,
+            MeetingSlug = c.Meeting?.Slug,
             PointReasons = mentions.Find(c.Context, text),
             DuplicateOf = existing.FirstOrDefault(e => e.Actor == c.Speaker.Slug && NearlySame(e.Text, c.Text))?.Key,
         }).ToList();
@@ -144,6 +162,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         drafts.ForEach(d => d.AddAsSource = d.DuplicateOf is not null);
         return new IntakeProposal(text, drafts, [.. actors.Select(a => new ActorOption(a.Slug, a.Name, a.Side, a.Role))], issues)
         {
+            Meetings = [.. meetings.OrderByDescending(m => m.Date).Select(m => new MeetingOption(m.Slug, $"{m.Title} ({DateText.Short(m.Date, DatePrecision.Day)})"))],
             Points = [.. known.OrderBy(p => p.PlanTitle, StringComparer.Ordinal).ThenBy(p => p.VersionDate).ThenBy(p => p.Number, NumberOrder.Instance)
                 .Select(p => new PointOption(p.Key, $"{p.PlanTitle}, {p.VersionLabel}, point {p.Number}"))],
         };
@@ -247,14 +266,16 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
             {
                 ["key"] = key, ["actor"] = speaker, ["date"] = date, ["date_precision"] = Cells.Word(draft.Precision),
                 ["date_basis"] = Cells.Word(draft.Basis), ["kind"] = Cells.Word(kinds[index]), ["text"] = draft.Text,
-                ["channel"] = Cells.Word(Channel.NotStated), ["attribution"] = Cells.Word(Attribution.Reported), ["source"] = sourceKey,
-                ["issues"] = Cells.List(draft.Issues), ["points"] = Cells.List(draft.Points),
+                ["channel"] = Cells.Word(draft.Channel), ["attribution"] = Cells.Word(Attribution.Reported), ["source"] = sourceKey,
+                ["issues"] = Cells.List(draft.Issues), ["points"] = Cells.List(draft.Points), ["meeting"] = draft.MeetingSlug,
             }, field => (index, field switch
             {
                 "actor" => IntakePart.Speaker,
                 "date" or "date_precision" or "date_basis" => IntakePart.SaidOn,
                 "issues" => IntakePart.Issues,
                 "points" => IntakePart.Points,
+                "meeting" => IntakePart.Meeting,
+                "channel" => IntakePart.Channel,
                 "text" or "kind" => IntakePart.Words,
                 _ => IntakePart.Report,
             }), problems, line: index)));
@@ -272,6 +293,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
             "actor" => IntakePart.Speaker,
             "issues" => IntakePart.Issues,
             "points" => IntakePart.Points,
+            "meeting" => IntakePart.Meeting,
             _ => IntakePart.Report,
         }), problems, cancellationToken);
         if (problems.Count > 0)
@@ -416,7 +438,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
 
     private static string Shorten(string text) => text.Length > 50 ? text[..49] + "…" : text;
 
-    [GeneratedRegex(@"<\s*(?:p|br|div|h[1-6]|li|blockquote|article|section)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<\s*(?:p|br|div|h[1-6]|li|blockquote|article|section)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeHtml();
 
     [GeneratedRegex(@"\s+")]

@@ -98,18 +98,23 @@ public sealed class StatementExtractorTests
     public void ScareQuotesInCapitalsAreNotStatements() =>
         Assert.Empty(Extract("The so-called “LEADERSHIP” was criticised."));
 
-    [Fact]
-    public void OnTheLabelledDevelopmentSetQuotesAreFoundWithTheirSpeakersAndDates()
+    [Theory]
+    [InlineData("intake-dev")]
+    [InlineData("intake-dev2")]
+    public void OnEachLabelledDevelopmentBatchTheIssuesTargetsHold(string batch)
     {
-        var folder = DevSet();
-        Assert.SkipWhen(folder is null, "The labelled set (../shared/intake-dev) is not on this machine.");
+        var folder = DevSet(batch);
+        Assert.SkipWhen(folder is null, $"The labelled set (../shared/{batch}) is not on this machine.");
 
-        var (quotes, paraphrases, _) = IntakeEvaluation.Exact(IntakeEvaluation.Extract(folder!, new DateOnly(2026, 1, 31)));
+        // Each report read against its own publication date; undated ones on the day after the batch's newest.
+        var scores = IntakeEvaluation.Overlap(IntakeEvaluation.Extract(folder!, (DateOnly?)null), [0.3]);
 
-        // The figures measured when this was written (README, "Article intake"); a change that loses ground fails here.
-        Assert.True(quotes.Recall >= 0.85 && quotes.Precision >= 0.75, $"quotes: recall {quotes.Recall:P0}, precision {quotes.Precision:P0}");
-        Assert.True(quotes.SpeakerAccuracy >= 0.95 && quotes.DateAccuracy >= 0.85, $"quotes: speaker {quotes.SpeakerAccuracy:P0}, date {quotes.DateAccuracy:P0}");
-        Assert.True(paraphrases.Matched >= 8, $"paraphrases matched exactly: {paraphrases.Matched}");
+        // The issue's targets at overlap 0.3. These batches were tuned on, so this guards against losing ground, nothing more.
+        var quotes = scores.Single(s => s.Kind == "quote");
+        var paraphrases = scores.Single(s => s.Kind == "paraphrase");
+        Assert.True(quotes.Precision >= 0.95 && quotes.Recall >= 0.95, $"quotes: precision {quotes.Precision:P1}, recall {quotes.Recall:P1}");
+        Assert.True(quotes.SpeakerAccuracy >= 0.95 && quotes.DateAccuracy >= 0.9, $"quotes: speaker {quotes.SpeakerAccuracy:P1}, date {quotes.DateAccuracy:P1}");
+        Assert.True(paraphrases.F1 >= 0.6, $"paraphrases: F1 {paraphrases.F1:P1}");
     }
 
     [Fact]
@@ -161,9 +166,10 @@ public sealed class StatementExtractorTests
         }
     }
 
-    private static string? DevSet()
+    private static string? DevSet(string batch = "intake-dev")
     {
-        foreach (var candidate in new[] { Environment.GetEnvironmentVariable("PEACETALKS_INTAKE_DEV"), Path.Combine(RepoPaths.Root, "..", "shared", "intake-dev"), "/work/shared/intake-dev" })
+        var fromEnvironment = batch == "intake-dev" ? Environment.GetEnvironmentVariable("PEACETALKS_INTAKE_DEV") : null;
+        foreach (var candidate in new[] { fromEnvironment, Path.Combine(RepoPaths.Root, "..", "shared", batch), $"/work/shared/{batch}" })
         {
             if (candidate is { Length: > 0 } && File.Exists(Path.Combine(candidate, "gold.csv")))
             {

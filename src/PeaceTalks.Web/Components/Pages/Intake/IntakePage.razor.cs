@@ -23,6 +23,7 @@ public partial class IntakePage
     private IReadOnlyList<ActorOption> _actors = [];
     private IReadOnlyList<IssueOption> _issues = [];
     private IReadOnlyList<PointOption> _points = [];
+    private IReadOnlyList<MeetingOption> _meetings = [];
 
     /// <summary>The last save's outcome: its problems are shown beside the candidates they are about.</summary>
     private IntakeResult? _result;
@@ -64,6 +65,7 @@ public partial class IntakePage
             _actors = proposal.Actors;
             _issues = proposal.Issues;
             _points = proposal.Points;
+            _meetings = proposal.Meetings;
             _result = null;
             _drafts = [.. proposal.Drafts];
         }
