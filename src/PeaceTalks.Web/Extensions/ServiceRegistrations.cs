@@ -60,6 +60,8 @@ public static class ServiceRegistrations
         services.AddScoped<EditorAccess>();
         services.AddScoped<RecordEditService>();
         services.AddScoped<Intake.IntakeService>();
+        services.AddOptions<Intake.FetchOptions>();
+        services.AddSingleton<Intake.ArticleFetcher>();
         services.AddScoped<UserAdministration>();
         services.AddSingleton<AuditQueries>();
 

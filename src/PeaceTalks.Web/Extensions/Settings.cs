@@ -66,6 +66,7 @@ public static class Settings
         Bind<NodeOptions>(builder, "Node");
         Bind<StancesOptions>(builder, "Stances");
         Bind<DiagnosticsOptions>(builder, "Diagnostics");
+        Bind<Intake.FetchOptions>(builder, "Intake:Fetch");
         Bind<RequestBudgetOptions>(builder, "Export", o => o.RequestsPerMinute = 60, name: "Export");
         Bind<RequestBudgetOptions>(builder, "Api", o => o.RequestsPerMinute = 600, name: "Api");
     }
