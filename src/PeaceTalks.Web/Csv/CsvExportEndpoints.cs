@@ -11,7 +11,8 @@ public static class CsvExportEndpoints
     public static RouteHandlerBuilder MapCsvExports(this IEndpointRouteBuilder app) =>
         app.MapGet("/export/{table}.csv", ExportAsync).WithName("ExportCsv").ExcludeFromDescription();
 
-    private static async Task ExportAsync(string table, HttpContext context, CsvExporter exporter, FilterResolver resolver, AuditQueries audit)
+    private static async Task ExportAsync(string table, HttpContext context, CsvExporter exporter, FilterResolver resolver, AuditQueries audit,
+        IServiceScopeFactory scopes)
     {
         var query = context.Request.Query;
         var filter = await resolver.ResolveAsync(DashboardFilter.Parse(
@@ -29,7 +30,9 @@ public static class CsvExportEndpoints
             "actors" => (Header(CsvFormat.Actors, include), exporter.ActorsAsync(filter, ct)),
             "issues" => (Header(CsvFormat.Issues, include), exporter.IssuesAsync(include, ct)),
             "sources" => (Header(CsvFormat.Sources, include), exporter.SourcesAsync(include, ct)),
-            "changes" => (AuditQueries.ExportHeader, audit.ExportAsync(ChangesFilter(query), ct)),
+            // Account administration only for admins, checked against the database.
+            "changes" => (AuditQueries.ExportHeader, audit.ExportAsync(ChangesFilter(query),
+                await EditorAccess.HasRoleAsync(context.User, Models.AppRoles.Admin, scopes, ct), ct)),
             _ => null,
         };
         if (export is not { } found)

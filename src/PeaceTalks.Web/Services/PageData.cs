@@ -27,7 +27,7 @@ public sealed record MeetingData(string Address, MeetingDetail? Detail, IReadOnl
 public sealed record StatementData(string Address, StatementDetail? Detail, IReadOnlyList<Editing.HistoryEntry> History) : IPageData;
 
 public sealed record ChangesData(string Address, Editing.ChangeFilter Filter, IReadOnlyList<string> Users, IReadOnlyList<string> Problems,
-    Editing.ChangePage Page) : IPageData;
+    Editing.ChangePage Page, bool Admin) : IPageData;
 
 public sealed record IssueData(string Address, IssueSummary? Issue, ResolvedFilter? Filter, IReadOnlyList<StanceRow> Stances,
     IReadOnlyList<TimelineItem> Statements, TimelineCursor? Next, IReadOnlyList<Editing.HistoryEntry> History) : IPageData;
