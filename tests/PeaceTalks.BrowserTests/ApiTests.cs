@@ -234,6 +234,32 @@ public sealed class ApiTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task AFeedEntryIsUpdatedWhenItWasRecordedOrLastChangedAndPublishedTheDayItWasSaid()
+    {
+        using var client = Client();
+
+        using var response = await client.GetAsync("/feeds/statements.atom");
+        using var xml = XmlReader.Create(await response.Content.ReadAsStreamAsync());
+        var feed = SyndicationFeed.Load(xml);
+
+        await using var db = await fixture.App.Services
+            .GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PeaceTalks.Web.Data.PeaceTalksDbContext>>().CreateDbContextAsync();
+        var statements = db.Statements.Select(s => new { s.Key, s.Id, s.Date }).ToDictionary(s => s.Key);
+        var recorded = db.AuditEntries.Where(e => e.EntityType == "statement").GroupBy(e => e.EntityId)
+            .Select(g => new { Id = g.Key, At = g.Max(e => e.At) }).ToDictionary(r => r.Id, r => r.At);
+        Assert.NotEmpty(feed.Items);
+        foreach (var item in feed.Items)
+        {
+            var statement = statements[item.Links.Single(l => l.RelationshipType == "alternate").Uri.Segments[^1]];
+            Assert.Equal(statement.Date.ToDateTime(TimeOnly.MinValue), item.PublishDate.UtcDateTime);
+            Assert.Equal(DateTime.SpecifyKind(recorded[statement.Id], DateTimeKind.Utc), item.LastUpdatedTime.UtcDateTime, TimeSpan.FromSeconds(1));
+        }
+        // The statement about May 2025 was recorded when this app was seeded, long after it was said.
+        Assert.Contains(feed.Items, i => i.PublishDate.Year == 2025 && i.PublishDate.Month == 5 && i.LastUpdatedTime > DateTimeOffset.UtcNow.AddDays(-1));
+        Assert.Equal(feed.Items.Max(i => i.LastUpdatedTime), feed.LastUpdatedTime);
+    }
+
+    [Fact]
     public async Task TheOpenApiDocumentMatchesTheCheckedInContract()
     {
         using var client = Client();
