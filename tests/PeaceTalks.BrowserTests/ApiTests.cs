@@ -76,6 +76,8 @@ public sealed class ApiTests(BrowserFixture fixture)
     [InlineData("/api/v1/statements?from=2025-12-01&from=2025-12-02", "from", "Given 2 times")]
     [InlineData("/api/v1/statements?limit=1000", "limit", "from 1 to 100")]
     [InlineData("/api/v1/statements?limit=ten", "limit", "not a page size")]
+    [InlineData("/api/v1/statements?limit=500&actor=nobody", "limit", "from 1 to 100")]
+    [InlineData("/api/v1/statements?limit=500&actor=nobody", "actor", "No actor 'nobody'")]
     [InlineData("/api/v1/statements?colour=red", "colour", "Unknown parameter")]
     [InlineData("/api/v1/statements?cursor=bm90LWEtY3Vyc29y", "cursor", "Not a cursor of this query")]
     [InlineData("/api/v1/statements?from=2025-12-05&to=2025-12-01", "from", "reversed")]

@@ -35,6 +35,9 @@ public sealed class ApiQuery
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>Whether every filter value could be read on its own, so its slugs can be looked up (even when, say, the limit is wrong).</summary>
+    private bool _filterRead;
+
     /// <summary>Reads the names in <paramref name="allowed"/>; "limit" and "cursor" among them turn on paging.</summary>
     public static ApiQuery Parse(IQueryCollection query, IReadOnlyCollection<string> allowed)
     {
@@ -78,6 +81,7 @@ public sealed class ApiQuery
             result.Add(problem.Contains("comparison", StringComparison.Ordinal) ? "since" : "from", Reason(problem));
         }
         result.Filter = filter with { Problems = [] };
+        result._filterRead = true;
 
         if (query.TryGetValue("limit", out var limit))
         {
@@ -112,6 +116,11 @@ public sealed class ApiQuery
         }
         if (!query.IsValid)
         {
+            // Every problem is named at once: a bad limit does not hide an unknown actor.
+            if (query._filterRead)
+            {
+                query.Check(await resolver.ResolveAsync(query.Filter, context.RequestAborted));
+            }
             return (query, null, false);
         }
         // The client's copy is checked before the slugs are looked up: a 304 costs one small query.

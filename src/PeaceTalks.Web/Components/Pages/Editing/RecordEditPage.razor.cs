@@ -35,6 +35,8 @@ public partial class RecordEditPage
     private IReadOnlyList<FormField> _fields = [];
     private RecordFields? _loaded;
     private Dictionary<string, string?>? _values;
+    /// <summary>The values as loaded: what a conflict's two versions are merged against.</summary>
+    private IReadOnlyDictionary<string, string?>? _base;
     private long? _version;
     private IReadOnlyDictionary<string, IReadOnlyList<string>> _errors = new Dictionary<string, IReadOnlyList<string>>();
     private IReadOnlyList<string> _general = [];
@@ -62,7 +64,18 @@ public partial class RecordEditPage
         CsvTable.Positions or CsvTable.Issues => "/stances",
         _ => "/timeline",
     };
-    private string Title => _loaded is null ? $"Add a {Noun}" : $"Edit {Noun} {_loaded.Key.Replace("|", " · ")}";
+    private string Title => _loaded is null ? $"Add a {Noun}" : $"Edit {Noun}: {ItemName(_loaded)}";
+
+    /// <summary>What a person calls the item: its name, title or words as saved (shortened), else its key.</summary>
+    internal static string ItemName(RecordFields item)
+    {
+        var name = new[] { "name", "title", "text", "summary" }.Select(f => item.Values.GetValueOrDefault(f)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        if (name is null)
+        {
+            return item.Key.Replace("|", " · ");
+        }
+        return name.Length > 60 ? $"{name[..59].TrimEnd()}…" : name;
+    }
     private string CancelUrl => _loaded is null ? ListUrl : RecordForms.ViewUrl(_table, _loaded.Key);
 
     protected override async Task OnParametersSetAsync()
@@ -87,6 +100,7 @@ public partial class RecordEditPage
             _history = null;
             _locked = [];
             _values = RecordForms.Defaults(_table);
+            _base = new Dictionary<string, string?>(_values);
             Prefill("actor", Actor);
             Prefill("issue", Issue);
             Prefill("meeting", Meeting);
@@ -101,6 +115,7 @@ public partial class RecordEditPage
             }
             _version = _loaded.Version;
             _values = new Dictionary<string, string?>(_loaded.Values);
+            _base = new Dictionary<string, string?>(_loaded.Values);
             _locked = [.. RecordEditService.KeyFields(_table)];
             _history = await Audit.HistoryAsync(Noun, _loaded.Id);
         }
@@ -191,19 +206,27 @@ public partial class RecordEditPage
         }
     }
 
+    private string FieldLabel(string field) => _fields.FirstOrDefault(f => f.Name == field)?.Label ?? field;
+
     private void ReloadTheirs()
     {
         var theirs = _conflict!.Theirs;
         _values = new Dictionary<string, string?>(theirs.Values);
+        _base = new Dictionary<string, string?>(theirs.Values);
         _version = theirs.Version;
         _loaded = theirs;
         _conflict = null;
         Show(Severity.Info, "Loaded the saved version; your changes were dropped.");
     }
 
-    private Task OverwriteAsync()
+    /// <summary>Saves the field-by-field merge over their version; their version becomes what the form started from.</summary>
+    private Task SaveMergedAsync(Dictionary<string, string?> merged)
     {
-        _version = _conflict!.Theirs.Version;
+        var theirs = _conflict!.Theirs;
+        _values = merged;
+        _base = new Dictionary<string, string?>(theirs.Values);
+        _version = theirs.Version;
+        _loaded = theirs;
         return SaveAsync(_version);
     }
 
