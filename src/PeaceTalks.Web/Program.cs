@@ -9,6 +9,7 @@ if (args is ["--health-probe", var healthUrl])
 
 var builder = WebApplication.CreateBuilder(AppContentRoot.Options(args));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents().SizedForTheLongestField();
+builder.Services.AddApiReferencePage();
 try
 {
     builder.AddPeaceTalks();

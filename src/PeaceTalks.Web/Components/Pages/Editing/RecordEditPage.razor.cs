@@ -100,10 +100,10 @@ public partial class RecordEditPage
             _history = null;
             _locked = [];
             _values = RecordForms.Defaults(_table);
-            _base = new Dictionary<string, string?>(_values);
             Prefill("actor", Actor);
             Prefill("issue", Issue);
             Prefill("meeting", Meeting);
+            _base = new Dictionary<string, string?>(_values);
         }
         else
         {
@@ -179,6 +179,7 @@ public partial class RecordEditPage
                 Snackbar.Add(savedMessage(saved), Severity.Success);
                 if (navigateOnSave)
                 {
+                    _leaving = true;
                     Navigation.NavigateTo(RecordForms.ViewUrl(_table, saved.Key));
                 }
                 else
@@ -204,6 +205,21 @@ public partial class RecordEditPage
                 Show(Severity.Error, refused.Message);
                 break;
         }
+    }
+
+    /// <summary>Set once a save succeeded and the page is going to the item: nothing is left unsaved.</summary>
+    private bool _leaving;
+
+    /// <summary>Whether leaving now would lose something typed: a field that differs from what was loaded, or a note.</summary>
+    private bool Dirty => !_leaving && _values is not null && _base is not null
+        && (!string.IsNullOrWhiteSpace(_note) || _values.Keys.Union(_base.Keys).Any(k => !SameValue(_values.GetValueOrDefault(k), _base.GetValueOrDefault(k))));
+
+    private static bool SameValue(string? a, string? b) =>
+        string.Equals(string.IsNullOrWhiteSpace(a) ? null : a, string.IsNullOrWhiteSpace(b) ? null : b, StringComparison.Ordinal);
+
+    /// <summary>A field changed: the page renders again, so the guard knows whether there is unsaved work.</summary>
+    private void FormChanged()
+    {
     }
 
     private string FieldLabel(string field) => _fields.FirstOrDefault(f => f.Name == field)?.Label ?? field;
