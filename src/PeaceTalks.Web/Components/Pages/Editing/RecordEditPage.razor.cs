@@ -222,6 +222,20 @@ public partial class RecordEditPage
     {
     }
 
+    private string DisplayValue(string field, string? value)
+    {
+        if (value is null)
+        {
+            return "—";
+        }
+        return _fields.FirstOrDefault(f => f.Name == field) switch
+        {
+            { Choices: { } choices } => choices.FirstOrDefault(c => c.Value == value)?.Label ?? value,
+            { Input: FieldInput.Actor or FieldInput.Source or FieldInput.Meeting or FieldInput.Issue } f => _labels.Of(f.Input, value),
+            _ => value,
+        };
+    }
+
     private string FieldLabel(string field) => _fields.FirstOrDefault(f => f.Name == field)?.Label ?? field;
 
     private void ReloadTheirs()
