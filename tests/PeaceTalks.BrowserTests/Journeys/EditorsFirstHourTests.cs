@@ -122,6 +122,7 @@ public sealed class EditorsFirstHourTests(BrowserFixture fixture)
         var merge = editor.GetByRole(AriaRole.Button, new() { Name = "Save the merged version" });
         await Expect(merge).ToBeDisabledAsync();
         await BrowserFixture.ScreenshotAsync(editor, "journey-editor-conflict");
+        await AssertAccessibleAsync(editor, "the conflict panel");
         await editor.GetByRole(AriaRole.Radio, new() { Name = "Keep yours: Original wording" }).CheckAsync();
         await merge.ClickAsync();
 

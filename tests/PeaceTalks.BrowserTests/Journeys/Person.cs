@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -84,6 +86,15 @@ public static class Person
     {
         var text = string.Concat(Enumerable.Repeat(sentence + " ", length / (sentence.Length + 1) + 1))[..length];
         return text[..^1] + ".";
+    }
+
+    /// <summary>axe-core finds no WCAG 2.2 A or AA violation on the page as it is now.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string where)
+    {
+        await page.EvaluateAsync("() => Promise.allSettled(document.getAnimations().map(a => a.finished))");
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = RunOnlyOptions.Tags(AccessibilityTests.WcagTags) });
+        Assert.True(result.Violations.Length == 0, $"{where}: " + string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Html[..Math.Min(120, n.Html.Length)]))}")));
     }
 
     /// <summary>A statement as the API gives it (what anyone reading it back gets).</summary>
