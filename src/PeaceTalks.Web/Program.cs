@@ -1,3 +1,4 @@
+using PeaceTalks.Web.Accounts;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Extensions;
 
@@ -6,8 +7,9 @@ if (args is ["--health-probe", var healthUrl])
     return await HealthProbe.RunAsync(healthUrl);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+var builder = WebApplication.CreateBuilder(AppContentRoot.Options(args));
+builder.Services.AddRazorComponents().AddInteractiveServerComponents().SizedForTheLongestField();
+builder.Services.AddApiReferencePage();
 try
 {
     builder.AddPeaceTalks();
@@ -25,6 +27,7 @@ if (!await app.InitialiseDatabaseAsync())
     return 1;
 }
 app.UsePeaceTalks();
+app.AnnounceSetupCode();
 app.Run();
 return 0;
 

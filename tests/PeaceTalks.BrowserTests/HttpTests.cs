@@ -31,6 +31,24 @@ public sealed class HttpTests(BrowserFixture fixture)
         Assert.True(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]));
     }
 
+    [Theory]
+    [InlineData("statements", HttpStatusCode.OK)]
+    [InlineData("changes", HttpStatusCode.OK)]
+    [InlineData("nothing", HttpStatusCode.NotFound)]
+    public async Task HeadOnAnExportAnswersLikeGetWithoutABody(string table, HttpStatusCode status)
+    {
+        using var client = Client();
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/export/{table}.csv"));
+        using var get = await client.GetAsync($"/export/{table}.csv");
+
+        Assert.Equal(status, head.StatusCode);
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(get.Content.Headers.ContentDisposition?.FileName, head.Content.Headers.ContentDisposition?.FileName);
+    }
+
     [Fact]
     public async Task TheSeededTimelineTravelsCompressedInUnderThirtyKilobytes()
     {

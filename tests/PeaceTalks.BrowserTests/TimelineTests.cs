@@ -20,7 +20,7 @@ public sealed class TimelineTests(BrowserFixture fixture)
         await timeline.PickActorWithKeyboardAsync("Zel", "Volodymyr Zelensky");
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/timeline\\?actor=volodymyr-zelensky$"));
-        await Expect(timeline.Count).ToHaveTextAsync("Showing 2 of 12 statements and 0 of 2 meetings");
+        await Expect(timeline.Count).ToHaveTextAsync("Showing 2 of 2 statements and 0 of 0 meetings (filtered from 12 and 2)");
         await Expect(timeline.ActorNamesOnCards).ToHaveCountAsync(2);
         foreach (var name in await timeline.ActorNamesOnCards.AllTextContentsAsync())
         {
@@ -31,7 +31,7 @@ public sealed class TimelineTests(BrowserFixture fixture)
 
         await page.ReloadAsync();
         await timeline.WaitForInteractiveAsync();
-        await Expect(timeline.Count).ToHaveTextAsync("Showing 2 of 12 statements and 0 of 2 meetings");
+        await Expect(timeline.Count).ToHaveTextAsync("Showing 2 of 2 statements and 0 of 0 meetings (filtered from 12 and 2)");
 
         await page.GoBackAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/timeline$"));
@@ -49,7 +49,7 @@ public sealed class TimelineTests(BrowserFixture fixture)
         await Expect(timeline.Problems).ToContainTextAsync("No actor 'foo' — filter ignored.");
         await Expect(timeline.Problems).ToContainTextAsync("'2025-13-45' is not a date");
         await Expect(timeline.Problems).ToContainTextAsync("the limit is 200 — search ignored");
-        await Expect(timeline.Count).ToHaveTextAsync("Showing 3 of 12 statements and 0 of 2 meetings");
+        await Expect(timeline.Count).ToHaveTextAsync("Showing 3 of 3 statements and 0 of 0 meetings (filtered from 12 and 2)");
         await BrowserFixture.ScreenshotAsync(page, "timeline-bad-url");
     }
 

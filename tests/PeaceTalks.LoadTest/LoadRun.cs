@@ -25,7 +25,8 @@ public sealed record LevelResult(
     double SecondsHeld);
 
 /// <summary>The run's settings: levels, ramp, hold time and think time, all bounded.</summary>
-public sealed record LoadOptions(Uri Url, int[] Levels, int RampPerSecond, TimeSpan Hold, TimeSpan Think, TimeSpan StepTimeout, TimeSpan ParkedHold)
+public sealed record LoadOptions(Uri Url, int[] Levels, int RampPerSecond, TimeSpan Hold, TimeSpan Think, TimeSpan StepTimeout, TimeSpan ParkedHold,
+    int Calibrate = 6)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -51,7 +52,9 @@ public sealed record LoadOptions(Uri Url, int[] Levels, int RampPerSecond, TimeS
             TimeSpan.FromMilliseconds(int.Parse(Get("think") ?? "10000", CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(10),
             // Keeps the readers parked on the timeline this long after the reading, to take a heap dump of that state.
-            TimeSpan.FromSeconds(int.Parse(Get("parked-hold") ?? "0", CultureInfo.InvariantCulture)));
+            TimeSpan.FromSeconds(int.Parse(Get("parked-hold") ?? "0", CultureInfo.InvariantCulture)),
+            // Chromium pages and headless circuits of each kind compared at the end (0 leaves the comparison out).
+            int.Parse(Get("calibrate") ?? "6", CultureInfo.InvariantCulture));
     }
 }
 
@@ -95,10 +98,20 @@ public sealed class LoadRun(LoadOptions options, TextWriter log)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {r.Held:N0} of {r.Circuits:N0} | {r.Steps:N0} | {r.Errors:N0} | {r.P50Ms:N0} ms | {r.P95Ms:N0} ms | {r.P99Ms:N0} ms | {r.TimelineManagedBytesPerCircuit / 1024:N0} KB | {r.TimelineManagedBytesPerAddedCircuit / 1024:N0} KB | {r.TimelineWorkingSetBytesPerCircuit / 1024:N0} KB | {r.ManagedBytesPerCircuit / 1024:N0} KB | {r.CpuPercent:N0} % | {r.ClientCpuPercent:N0} % |"));
         }
+        // Whether a headless circuit costs the server what a Chromium page does: the figures above are only as good as that.
+        CircuitCalibration.Result? calibration = null;
+        if (options.Calibrate > 0)
+        {
+            using var http = new HttpClient { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(30) };
+            calibration = await CircuitCalibration.MeasureWithChromiumAsync(http, options.Url, options.Calibrate, CancellationToken.None);
+            Console.WriteLine();
+            Console.WriteLine(calibration?.ToString() ?? "Circuit cost against Chromium: not measured (no /usr/bin/chromium; set PEACETALKS_CHROMIUM).");
+        }
         var folder = Path.Combine("artifacts", "loadtest");
         Directory.CreateDirectory(folder);
         var json = Path.Combine(folder, $"results-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
-        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { options.Url, options.Levels, results }, new JsonSerializerOptions { WriteIndented = true }));
+        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(new { options.Url, options.Levels, results, calibration },
+            new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine($"JSON: {json}");
         return 0;
     }

@@ -120,6 +120,10 @@ public sealed class UserAdministration(EditorAccess access, IServiceScopeFactory
         {
             return ["Give a display name: it is how the history of changes names this person."];
         }
+        if (displayName.Contains('@'))
+        {
+            return ["The display name is shown to every reader of the history: give a name, not an email address."];
+        }
         if (displayName.Trim().Length > FieldLimits.Name)
         {
             return [$"The display name is {AppCulture.Number(displayName.Trim().Length)} characters long; the limit is {FieldLimits.Name}."];

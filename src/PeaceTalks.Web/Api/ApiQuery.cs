@@ -37,6 +37,9 @@ public sealed class ApiQuery
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>Whether every filter value could be read on its own, so its slugs can be looked up (even when, say, the limit is wrong).</summary>
+    private bool _filterRead;
+
     /// <summary>Reads the names in <paramref name="allowed"/>; <see cref="LimitName"/> and <see cref="CursorName"/> among them turn on paging.</summary>
     public static ApiQuery Parse(IQueryCollection query, IReadOnlyCollection<string> allowed)
     {
@@ -80,6 +83,7 @@ public sealed class ApiQuery
             result.Add(problem.Contains("comparison", StringComparison.Ordinal) ? FilterNames.Since : FilterNames.From, Reason(problem));
         }
         result.Filter = filter with { Problems = [] };
+        result._filterRead = true;
 
         if (query.TryGetValue(LimitName, out var limit))
         {
@@ -114,6 +118,11 @@ public sealed class ApiQuery
         }
         if (!query.IsValid)
         {
+            // Every problem is named at once: a bad limit does not hide an unknown actor.
+            if (query._filterRead)
+            {
+                query.Check(await resolver.ResolveAsync(query.Filter, context.RequestAborted));
+            }
             return (query, null, false);
         }
         // The client's copy is checked before the slugs are looked up: a 304 costs one small query.

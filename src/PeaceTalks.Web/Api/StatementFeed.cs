@@ -1,6 +1,8 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Filtering;
 using PeaceTalks.Web.Models;
 using PeaceTalks.Web.Services;
@@ -10,6 +12,8 @@ namespace PeaceTalks.Web.Api;
 /// <summary>
 /// GET /feeds/statements.atom: the newest statements for the timeline's filter as an Atom 1.0 feed, so a reader can
 /// follow "everything Peskov says on territory" in a feed reader. Each entry links to the statement's own page.
+/// An entry's &lt;updated&gt; is when it was recorded or last changed (from the history of changes), so a statement
+/// recorded today about last May reaches a feed reader as new; &lt;published&gt; is the day it was said.
 /// </summary>
 public static class StatementFeed
 {
@@ -26,7 +30,8 @@ public static class StatementFeed
     public static string UrlFor(DashboardFilter filter) =>
         (filter with { Kind = ItemKind.All, OldestFirst = false, AsOf = null, Since = null, IncludeRetracted = false }).ToUrl("/feeds/statements.atom");
 
-    private static async Task<IResult> WriteAsync(HttpContext context, FilterResolver resolver, TimelineQueries timeline)
+    private static async Task<IResult> WriteAsync(HttpContext context, FilterResolver resolver, TimelineQueries timeline,
+        IDbContextFactory<PeaceTalksDbContext> dbFactory)
     {
         var (query, resolved, notModified) = await ApiQuery.ReadAsync(context, resolver, Names);
         if (notModified)
@@ -43,11 +48,13 @@ public static class StatementFeed
         var baseUrl = ApiEndpoints.BaseUrl(context);
         var feedUrl = baseUrl + UrlFor(query.Filter);
         var statements = page.Items.Select(i => i.Statement!).ToList();
+        var changed = await LastChangedAsync(dbFactory, [.. statements.Select(s => s.Id)], context.RequestAborted);
+        var items = statements.Select(s => Entry(s, baseUrl, changed.TryGetValue(s.Id, out var at) ? at : Day(s.Date))).ToList();
         var feed = new SyndicationFeed(Title(resolved), "Statements recorded by PeaceTalks, newest first, each with its source.",
             new Uri(baseUrl + query.Filter.ToUrl("/timeline")), feedUrl,
-            statements.Count > 0 ? Day(statements.Max(s => s.Date)) : new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero))
+            items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero))
         {
-            Items = [.. statements.Select(s => Entry(s, baseUrl))],
+            Items = items,
         };
         feed.Links.Add(new SyndicationLink(new Uri(feedUrl), "self", null, "application/atom+xml", 0));
         feed.Generator = "PeaceTalks";
@@ -73,7 +80,24 @@ public static class StatementFeed
         return parts.Count == 0 ? "PeaceTalks: statements" : $"PeaceTalks: statements — {string.Join(", ", parts)}";
     }
 
-    private static SyndicationItem Entry(StatementItem s, string baseUrl)
+    /// <summary>When each statement was last recorded or changed (UTC), from the history of changes.</summary>
+    private static async Task<Dictionary<int, DateTimeOffset>> LastChangedAsync(IDbContextFactory<PeaceTalksDbContext> dbFactory,
+        List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == "statement" && ids.Contains(e.EntityId))
+            .GroupBy(e => e.EntityId)
+            .Select(g => new { Id = g.Key, At = g.Max(e => e.At) })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => new DateTimeOffset(DateTime.SpecifyKind(r.At, DateTimeKind.Utc)));
+    }
+
+    private static SyndicationItem Entry(StatementItem s, string baseUrl, DateTimeOffset updated)
     {
         var page = $"{baseUrl}/statements/{Uri.EscapeDataString(s.Key)}";
         var said = Citation.Marked(s);
@@ -86,9 +110,10 @@ public static class StatementFeed
             .Append(s.Via is { } via ? $", via {via.Title}" : "")
             .ToString();
         // Stored text goes in as text content: the formatter escapes it, so markup in a quote stays words.
-        var item = new SyndicationItem(title, new TextSyndicationContent(summary, TextSyndicationContentKind.Plaintext), new Uri(page), page, Day(s.Date))
+        var item = new SyndicationItem(title, new TextSyndicationContent(summary, TextSyndicationContentKind.Plaintext), new Uri(page), page, updated)
         {
             Summary = new TextSyndicationContent(summary, TextSyndicationContentKind.Plaintext),
+            PublishDate = Day(s.Date),
         };
         item.Authors.Add(new SyndicationPerson { Name = s.Actor.Name, Uri = $"{baseUrl}/actors/{Uri.EscapeDataString(s.Actor.Slug)}" });
         if (Models.WebLinks.SafeUrl(s.Source.Url) is { } sourceUrl)

@@ -6,13 +6,17 @@ using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Csv;
 
-/// <summary>GET /export/{table}.csv: each table as a CSV download, filtered by the same query string as its page.</summary>
+/// <summary>
+/// GET /export/{table}.csv: each table as a CSV download, filtered by the same query string as its page. HEAD answers
+/// with the same status and headers, without the rows.
+/// </summary>
 public static class CsvExportEndpoints
 {
     public static RouteHandlerBuilder MapCsvExports(this IEndpointRouteBuilder app) =>
-        app.MapGet("/export/{table}.csv", ExportAsync).WithName("ExportCsv").ExcludeFromDescription();
+        app.MapMethods("/export/{table}.csv", [HttpMethods.Get, HttpMethods.Head], ExportAsync).WithName("ExportCsv").ExcludeFromDescription();
 
-    private static async Task ExportAsync(string table, HttpContext context, CsvExporter exporter, FilterResolver resolver, AuditQueries audit)
+    private static async Task ExportAsync(string table, HttpContext context, CsvExporter exporter, FilterResolver resolver, AuditQueries audit,
+        IServiceScopeFactory scopes)
     {
         var query = context.Request.Query;
         var filter = await resolver.ResolveAsync(DashboardFilter.Read(name => query[name]), context.RequestAborted);
@@ -32,7 +36,9 @@ public static class CsvExportEndpoints
             "plan-versions" => (Header(RecordTypes.PlanVersions, include), exporter.PlanVersionsAsync(include, ct)),
             "plan-points" => (Header(RecordTypes.PlanPoints, include), exporter.PlanPointsAsync(include, ct)),
             "point-positions" => (Header(RecordTypes.PointPositions, include), exporter.PointPositionsAsync(filter, ct)),
-            "changes" => (AuditQueries.ExportHeader, audit.ExportAsync(ChangesFilter(query), ct)),
+            // Account administration only for admins, checked against the database.
+            "changes" => (AuditQueries.ExportHeader, audit.ExportAsync(ChangesFilter(query),
+                await EditorAccess.HasRoleAsync(context.User, Models.AppRoles.Admin, scopes, ct), ct)),
             _ => null,
         };
         if (export is not { } found)
@@ -49,6 +55,10 @@ public static class CsvExportEndpoints
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
         context.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
         // Excel needs the byte-order mark to read UTF-8 (Cyrillic, typographic dashes); ?bom=false leaves it out.
         var bom = !string.Equals(query["bom"], "false", StringComparison.OrdinalIgnoreCase);
         await exporter.WriteAsync(found.Header, found.Rows, context.Response.Body, bom, ct);

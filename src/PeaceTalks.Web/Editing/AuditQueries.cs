@@ -25,12 +25,23 @@ public sealed record HistoryEntry(
 /// <summary>The filters of /changes, all optional: who, what kind of item, and a range of UTC days.</summary>
 public sealed record ChangeFilter(string? User = null, string? EntityType = null, DateOnly? From = null, DateOnly? To = null)
 {
-    public static IReadOnlyList<string> EntityTypes { get; } = ["statement", "position", "meeting", "actor", "source", "issue", "user"];
+    /// <summary>The kind of entry that records account administration (an email, a role, a lock): for admins only.</summary>
+    public const string Accounts = "user";
+
+    public static IReadOnlyList<string> EntityTypes { get; } = ["statement", "position", "meeting", "actor", "source", "issue", Accounts];
+
+    /// <summary>The kinds a reader may filter by: account administration only for admins.</summary>
+    public static IReadOnlyList<string> EntityTypesFor(bool admin) => admin ? EntityTypes : [.. EntityTypes.Where(t => t != Accounts)];
 }
 
 public sealed record ChangePage(IReadOnlyList<HistoryEntry> Items, long? NextBefore, int Total);
 
-/// <summary>Reads the history of changes. Nothing here (or anywhere in the app) updates or deletes an audit entry.</summary>
+/// <summary>
+/// Reads the history of changes. Nothing here (or anywhere in the app) updates or deletes an audit entry. Accounts are
+/// private: the entries of account administration (whose key is an email, whose fields a role or a lock) are read only
+/// when the caller says the reader is an admin (<see cref="EditorAccess.HasRoleAsync(string, CancellationToken)"/>,
+/// checked on the server); every other entry names whoever made the change by display name only.
+/// </summary>
 public sealed class AuditQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory)
 {
     public const int PageSize = 50;
@@ -44,10 +55,11 @@ public sealed class AuditQueries(IDbContextFactory<PeaceTalksDbContext> dbFactor
         return [.. rows.Select(ToEntry)];
     }
 
-    public async Task<ChangePage> ListAsync(ChangeFilter filter, long? before = null, int pageSize = PageSize, CancellationToken cancellationToken = default)
+    public async Task<ChangePage> ListAsync(ChangeFilter filter, bool admin, long? before = null, int pageSize = PageSize,
+        CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filtered(db, filter);
+        var query = Filtered(db, filter, admin);
         var total = await query.CountAsync(cancellationToken);
         if (before is { } b)
         {
@@ -58,18 +70,19 @@ public sealed class AuditQueries(IDbContextFactory<PeaceTalksDbContext> dbFactor
         return new ChangePage(page, rows.Count > pageSize ? page[^1].Id : null, total);
     }
 
-    /// <summary>The names of everyone who has changed something, for the user filter.</summary>
-    public async Task<IReadOnlyList<string>> UsersAsync(CancellationToken cancellationToken = default)
+    /// <summary>The names of everyone who has changed something the reader may see, for the user filter.</summary>
+    public async Task<IReadOnlyList<string>> UsersAsync(bool admin, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.AuditEntries.AsNoTracking().Select(e => e.UserName).Distinct().OrderBy(n => n).ToListAsync(cancellationToken);
+        return await Filtered(db, new ChangeFilter(), admin).Select(e => e.UserName).Distinct().OrderBy(n => n).ToListAsync(cancellationToken);
     }
 
     /// <summary>/export/changes.csv: one row per changed field, newest first.</summary>
-    public async IAsyncEnumerable<string?[]> ExportAsync(ChangeFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<string?[]> ExportAsync(ChangeFilter filter, bool admin,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = Project(Filtered(db, filter).OrderByDescending(e => e.Id)).AsAsyncEnumerable();
+        var rows = Project(Filtered(db, filter, admin).OrderByDescending(e => e.Id)).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             var entry = ToEntry(row);
@@ -90,9 +103,13 @@ public sealed class AuditQueries(IDbContextFactory<PeaceTalksDbContext> dbFactor
     public static IReadOnlyList<string> ExportHeader { get; } =
         ["change", "at_utc", "user", "entity_type", "entity_key", "action", "field", "old", "new", "note", "import"];
 
-    private static IQueryable<AuditEntry> Filtered(PeaceTalksDbContext db, ChangeFilter filter)
+    private static IQueryable<AuditEntry> Filtered(PeaceTalksDbContext db, ChangeFilter filter, bool admin)
     {
         var query = db.AuditEntries.AsNoTracking();
+        if (!admin)
+        {
+            query = query.Where(e => e.EntityType != ChangeFilter.Accounts);
+        }
         if (!string.IsNullOrWhiteSpace(filter.User))
         {
             query = query.Where(e => e.UserName == filter.User);

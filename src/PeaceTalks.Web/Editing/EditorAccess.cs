@@ -19,6 +19,28 @@ public sealed class EditorAccess(AuthenticationStateProvider authentication, ISe
         return await RequireAsync(user, role, scopes, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the signed-in user has the role now, by the same database check, for what only some roles may read
+    /// (account administration in the history).
+    /// </summary>
+    public async Task<bool> HasRoleAsync(string role, CancellationToken cancellationToken = default) =>
+        await HasRoleAsync((await authentication.GetAuthenticationStateAsync()).User, role, scopes, cancellationToken);
+
+    /// <summary>The same question for a principal from elsewhere (an HTTP request).</summary>
+    public static async Task<bool> HasRoleAsync(ClaimsPrincipal principal, string role, IServiceScopeFactory scopes,
+        CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await RequireAsync(principal, role, scopes, cancellationToken);
+            return true;
+        }
+        catch (NotAllowedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The same check for a principal from elsewhere (an HTTP request).</summary>
     public static async Task<Editor> RequireAsync(ClaimsPrincipal principal, string role, IServiceScopeFactory scopes,
         CancellationToken cancellationToken = default)

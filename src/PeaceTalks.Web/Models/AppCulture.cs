@@ -13,6 +13,10 @@ public static class AppCulture
     /// <summary>A whole number with thousands separators: "20,001".</summary>
     public static string Number(long value) => value.ToString("N0", Culture);
 
+    /// <summary>A number and its noun, singular for one: "1 row", "1,204 rows".</summary>
+    public static string Count(long value, string singular, string? plural = null) =>
+        $"{Number(value)} {(value == 1 ? singular : plural ?? singular + "s")}";
+
     /// <summary>Makes the culture the default of every thread, for anything that formats without naming one.</summary>
     public static void UseEverywhere()
     {

@@ -25,7 +25,7 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.Actors.AsNoTracking();
-        if (SearchText.Parse(text, lastWordIsPrefix: true) is { } search)
+        if (SearchText.Parse(text) is { } search)
         {
             var ids = search.ActorIds(db);
             query = query.Where(a => ids.Contains(a.Id));
@@ -42,13 +42,18 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     public async Task<IReadOnlyList<Pick>> PickAsync(Records.FieldInput kind, string? text, string? actor = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var search = SearchText.Parse(text, lastWordIsPrefix: true);
+        var search = SearchText.Parse(text);
         switch (kind)
         {
-            case Records.FieldInput.Actor:
-                var actorIds = search?.ActorIds(db);
-                return ToPicks(await db.Actors.AsNoTracking()
-                    .Where(a => actorIds == null || actorIds.Contains(a.Id))
+            case Records.FieldInput.Actor or Records.FieldInput.Participants:
+                var actors = db.Actors.AsNoTracking();
+                if (search is not null)
+                {
+                    // Composed only when there is text: a query compared with null inside the query cannot be translated.
+                    var actorIds = search.ActorIds(db);
+                    actors = actors.Where(a => actorIds.Contains(a.Id));
+                }
+                return ToPicks(await actors
                     .OrderBy(a => a.Name).Take(MaxSuggestions).Select(a => new { a.Slug, a.Name, a.Side }).ToListAsync(cancellationToken),
                     a => new Pick(a.Slug, $"{a.Name} · {a.Side}"));
             case Records.FieldInput.Source:
@@ -59,9 +64,13 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
                     .Where(p => search is null || search.MatchesLoosely(p.Label + " " + p.Key))
                     .Take(MaxSuggestions)];
             case Records.FieldInput.Meeting:
-                var meetingIds = search?.MeetingIds(db);
-                return ToPicks(await db.Meetings.AsNoTracking()
-                    .Where(m => meetingIds == null || meetingIds.Contains(m.Id))
+                var meetings = db.Meetings.AsNoTracking();
+                if (search is not null)
+                {
+                    var meetingIds = search.MeetingIds(db);
+                    meetings = meetings.Where(m => meetingIds.Contains(m.Id));
+                }
+                return ToPicks(await meetings
                     .OrderByDescending(m => m.Date).Take(MaxSuggestions).Select(m => new { m.Slug, m.Title, m.Date, m.DatePrecision, m.DateBasis })
                     .ToListAsync(cancellationToken),
                     m => new Pick(m.Slug, $"{m.Title} ({DateText.Short(m.Date, m.DatePrecision, m.DateBasis)})"));
@@ -70,10 +79,17 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
                     .Select(i => new Pick(i.Slug, i.Name))
                     .Where(p => search is null || search.MatchesLoosely(p.Label + " " + p.Key))];
             case Records.FieldInput.Evidence:
-                var statementIds = search?.StatementIds(db);
-                return ToPicks(await db.Statements.AsNoTracking()
-                    .Where(s => actor == null || s.Actor.Slug == actor)
-                    .Where(s => statementIds == null || statementIds.Contains(s.Id))
+                var statements = db.Statements.AsNoTracking();
+                if (actor is not null)
+                {
+                    statements = statements.Where(s => s.Actor.Slug == actor);
+                }
+                if (search is not null)
+                {
+                    var statementIds = search.StatementIds(db);
+                    statements = statements.Where(s => statementIds.Contains(s.Id));
+                }
+                return ToPicks(await statements
                     .OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).Take(MaxSuggestions)
                     .Select(s => new { s.Key, s.Text, s.Date, s.DatePrecision, s.DateBasis, Actor = s.Actor.Name }).ToListAsync(cancellationToken),
                     s => new Pick(s.Key, StatementLabel(s.Actor, s.Date, s.DatePrecision, s.DateBasis, s.Text)));

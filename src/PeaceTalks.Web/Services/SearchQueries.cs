@@ -27,7 +27,7 @@ public sealed class SearchQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
             text = text[..Filtering.DashboardFilter.MaxTextLength];
         }
         // The word being typed counts as a prefix; the best matches (bm25) come first.
-        if (SearchText.Parse(text, lastWordIsPrefix: true) is not { } search)
+        if (SearchText.Parse(text) is not { } search)
         {
             return [];
         }

@@ -8,18 +8,22 @@ namespace PeaceTalks.Web.Services;
 public sealed record SearchTerm(string Text, bool IsPhrase, bool IsPrefix);
 
 /// <summary>
-/// What a reader typed into a search box, as full-text search terms. Words are matched whole, case and accents aside
-/// in every script ("ми" finds "Ми", "sefcovic" finds "Šefčovič"); "quoted words" must stand together in that order;
-/// a word ending in * matches every word it begins. All terms must match. Operators and punctuation are taken as text,
-/// never as query syntax.
+/// What a reader typed into a search box, as full-text search terms, case and accents aside in every script ("ми"
+/// finds "Ми", "sefcovic" finds "Šefčovič"). Each word is cut to its stem (<see cref="WordStems"/>: "Стамбуле" →
+/// "стамбул") and matched as a prefix, so it finds the other forms of the word; a word too short to stem is matched
+/// whole unless it is the last one, which is always a prefix (the word being typed: "peskov dmit"). "Quoted words"
+/// must stand together in that order, exactly as typed; a word ending in * is a prefix as typed. All terms must match.
+/// Operators and punctuation are taken as text, never as query syntax.
 /// </summary>
 public sealed record SearchText(IReadOnlyList<SearchTerm> Terms)
 {
     public const int MaxTerms = 20;
 
+    /// <summary>A stem this long or longer is matched as a prefix even when nothing was cut ("talk" finds "talks").</summary>
+    public const int MinPrefix = 4;
+
     /// <summary>The terms, or null when the text has nothing to search for (only spaces or punctuation).</summary>
-    /// <param name="lastWordIsPrefix">Type-ahead boxes: the word being typed matches as a prefix.</param>
-    public static SearchText? Parse(string? text, bool lastWordIsPrefix = false)
+    public static SearchText? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -56,18 +60,32 @@ public sealed record SearchText(IReadOnlyList<SearchTerm> Terms)
             word = word.TrimEnd('*');
             if (HasWord(word))
             {
-                terms.Add(new SearchTerm(word, IsPhrase: false, prefix));
+                terms.Add(prefix ? new SearchTerm(word, IsPhrase: false, IsPrefix: true) : Stemmed(word));
             }
         }
         if (terms.Count == 0)
         {
             return null;
         }
-        if (lastWordIsPrefix && terms[^1] is { IsPhrase: false } last)
+        if (terms[^1] is { IsPhrase: false } last)
         {
             terms[^1] = last with { IsPrefix = true };
         }
         return new SearchText(terms);
+    }
+
+    /// <summary>
+    /// A typed word as its stem, matched as a prefix when an ending was cut or the stem is long enough to mean
+    /// something on its own; a word that is several words to the index ("peskov-dmitry") is kept as typed.
+    /// </summary>
+    private static SearchTerm Stemmed(string word)
+    {
+        if (QueryWords(word) is not [var single])
+        {
+            return new SearchTerm(word, IsPhrase: false, IsPrefix: false);
+        }
+        var stem = WordStems.Stem(single);
+        return new SearchTerm(stem, IsPhrase: false, IsPrefix: stem.Length < single.Length || stem.Length >= MinPrefix);
     }
 
     private static bool HasWord(string text) => text.Any(char.IsLetterOrDigit);

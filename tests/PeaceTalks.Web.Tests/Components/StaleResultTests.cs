@@ -41,14 +41,14 @@ public sealed class StaleResultTests : ComponentTest
 
         Navigation.NavigateTo("/timeline?actor=actor-y");
         page.Render();
-        page.WaitForAssertion(() => Assert.Equal("Showing 30 of 60 statements and 0 of 0 meetings", page.Find("[data-testid=timeline-count]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("Showing 25 of 30 statements and 0 of 0 meetings (filtered from 60 and 0)", page.Find("[data-testid=timeline-count]").TextContent));
         Held.Release();
 
         // Both loads have ended: the one for actor X was dropped, not shown.
         page.WaitForAssertion(() => Assert.Equal(2, page.Instance.FinishedLoads));
         Assert.Equal(["Actor Y"], Speakers(page));
         Assert.Equal(25, page.FindAll(".statement-card").Count);
-        Assert.Equal("Showing 30 of 60 statements and 0 of 0 meetings", page.Find("[data-testid=timeline-count]").TextContent);
+        Assert.Equal("Showing 25 of 30 statements and 0 of 0 meetings (filtered from 60 and 0)", page.Find("[data-testid=timeline-count]").TextContent);
         Assert.True(Held.CancelledWhileHeld, "The old load was not cancelled when the filter changed");
     }
 
@@ -68,6 +68,8 @@ public sealed class StaleResultTests : ComponentTest
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=timeline-count]")), TimeSpan.FromSeconds(10));
         Assert.Equal(30, page.FindAll(".statement-card").Count);
+        // The count says how many cards are shown of how many match, not how many match of how many there are.
+        Assert.Equal("Showing 30 of 30 statements and 0 of 0 meetings (filtered from 60 and 0)", page.Find("[data-testid=timeline-count]").TextContent);
     }
 
     [Fact]

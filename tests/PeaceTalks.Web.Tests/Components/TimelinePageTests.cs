@@ -28,7 +28,7 @@ public sealed class TimelinePageTests : ComponentTest
     {
         var page = RenderAt<TimelinePage>("/timeline?actor=volodymyr-zelensky&kind=statements");
 
-        page.WaitForAssertion(() => Assert.Equal("Showing 2 of 12 statements", page.Find("[data-testid=timeline-count]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("Showing 2 of 2 statements (filtered from 12)", page.Find("[data-testid=timeline-count]").TextContent));
         Assert.Equal(["Volodymyr Zelensky", "Volodymyr Zelensky"], page.FindAll(".statement-card a.actor-link").Select(a => a.TextContent));
         Assert.Equal("/export/statements.csv?actor=volodymyr-zelensky&kind=statements", page.Find("[data-testid=export-csv]").GetAttribute("href"));
     }
@@ -88,7 +88,7 @@ public sealed class TimelinePageTests : ComponentTest
     {
         var page = RenderAt<TimelinePage>("/timeline?actor=foo&actor=yuri-ushakov&from=2025-13-45&kind=statements");
 
-        page.WaitForAssertion(() => Assert.Equal("Showing 3 of 12 statements", page.Find("[data-testid=timeline-count]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("Showing 3 of 3 statements (filtered from 12)", page.Find("[data-testid=timeline-count]").TextContent));
         var problems = page.Find(".problem-list").TextContent;
         Assert.Contains("No actor 'foo' — filter ignored.", problems);
         Assert.Contains("'2025-13-45' is not a date", problems);

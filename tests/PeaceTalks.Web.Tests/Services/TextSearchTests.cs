@@ -80,11 +80,109 @@ public sealed class TextSearchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AStarMakesAPrefixAndWithoutItWholeWordsMatch()
+    public async Task AStarMakesAPrefixAndAShortWordBeforeTheLastMatchesWhole()
     {
         Assert.Equal(["Ми готові до переговорів, але не до капітуляції."], await TextsAsync("перегов*"));
-        Assert.Empty(await TextsAsync("перегов"));
         Assert.Equal(["Moscow will make no concessions on the regions."], await TextsAsync("concess*"));
+        // "no" is too short to be a prefix unless it is the word being typed: it does not find "not" or "honest".
+        Assert.Equal(["Moscow will make no concessions on the regions."], await TextsAsync("no regions"));
+    }
+
+    [Theory]
+    [InlineData("Pesk")]
+    [InlineData("Переговор")]
+    [InlineData("peskov dmit")]
+    public async Task TheLastWordIsAPrefixOnTheTimelineTheApiAndTheExports(string q)
+    {
+        var expected = q == "Переговор" ? "Ми готові до переговорів, але не до капітуляції." : "Moscow will make no concessions on the regions.";
+
+        Assert.Equal([expected], await TextsAsync(q));
+        var filter = await _database.Get<FilterResolver>().ResolveAsync(DashboardFilter.Parse(q: q));
+        var rows = await _database.Get<CsvExporter>().StatementsAsync(filter).ToListAsync();
+        Assert.Single(rows);
+    }
+
+    [Theory]
+    [InlineData("Стамбуле", "Переговори у Стамбулі тривали три дні.")]
+    [InlineData("Стамбул", "Переговори у Стамбулі тривали три дні.")]
+    [InlineData("переговоры стамбуле", "Переговори у Стамбулі тривали три дні.")]
+    [InlineData("Киеве", "Делегация прилетела в Киев вечером.")]
+    [InlineData("делегации", "Делегация прилетела в Киев вечером.")]
+    [InlineData("negotiations", "The negotiation resumed in Riyadh.")]
+    [InlineData("resuming negotiation", "The negotiation resumed in Riyadh.")]
+    public async Task CommonWordFormsOfRussianUkrainianAndEnglishFindEachOther(string q, string expected)
+    {
+        await using (var db = _database.CreateContext())
+        {
+            var data = new TestData(db);
+            var peskov = db.Actors.Single(a => a.Slug == "peskov");
+            data.Source.Key = "stem-source";
+            data.AddStatement(peskov, Day(12, 6), "Переговори у Стамбулі тривали три дні.").Key = "stem1";
+            data.AddStatement(peskov, Day(12, 7), "Делегация прилетела в Киев вечером.").Key = "stem2";
+            data.AddStatement(peskov, Day(12, 8), "The negotiation resumed in Riyadh.").Key = "stem3";
+            await data.SaveAsync();
+        }
+
+        Assert.Equal([expected], await TextsAsync(q));
+    }
+
+    [Theory]
+    [InlineData("Стамбуле", "стамбул")]
+    [InlineData("Стамбула", "стамбул")]
+    [InlineData("переговорів", "переговор")]
+    [InlineData("переговоры", "переговор")]
+    [InlineData("Ушакова", "ушаков")]
+    [InlineData("Зеленського", "зеленськ")]
+    [InlineData("negotiations", "negoti")]
+    [InlineData("regions", "region")]
+    [InlineData("talks", "talk")]
+    [InlineData("Hungary", "hungar")]
+    [InlineData("Zelenskyy", "zelenskyy")]
+    [InlineData("Ross", "ross")]
+    [InlineData("ми", "ми")]
+    [InlineData("Šefčovič", "šefčovič")]
+    [InlineData("G20", "g20")]
+    public void TheStemmerCutsOneCommonEndingAndKeepsAStemOfThreeLettersOrMore(string word, string stem) =>
+        Assert.Equal(stem, WordStems.Stem(word));
+
+    [Fact]
+    public void APhraseStaysExactAndAWordTypedWithAStarIsNotStemmed()
+    {
+        var search = SearchText.Parse("\"у Стамбулі\" переговорів* Стамбуле")!;
+
+        Assert.Equal(
+            [new SearchTerm("у Стамбулі", true, false), new SearchTerm("переговорів", false, true), new SearchTerm("стамбул", false, true)],
+            search.Terms);
+        Assert.Equal("\"у Стамбулі\" \"переговорів\"* \"стамбул\"*", search.ToFts5());
+        Assert.Equal("('у' <-> 'стамбулі') & 'переговорів':* & 'стамбул':*", search.ToTsQuery());
+    }
+
+    [Fact]
+    public async Task EveryPickerFindsWhatIsTypedAmongMoreThanTwentyItems()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            var data = new TestData(db);
+            var first = db.Actors.Single(a => a.Slug == "peskov");
+            for (var i = 0; i < 25; i++)
+            {
+                data.AddActor($"aaa-{i:00}", "Nowhere", $"Aaron Filler {i:00}");
+            }
+            var ushakov = data.AddActor("yuri-ushakov", "Russia", "Yuri Ushakov");
+            data.Source.Key = "picker-source";
+            data.AddMeeting("moscow-talks", Day(12, 2), ushakov, first).Title = "Talks in Moscow";
+            data.AddStatement(ushakov, Day(12, 2), "A useful conversation, nothing more.").Key = "ushakov-1";
+            await data.SaveAsync();
+        }
+        var lookups = _database.Get<LookupQueries>();
+
+        // Opened with nothing typed: the first twenty alphabetically; Ushakov is not among them.
+        Assert.DoesNotContain(await lookups.PickAsync(FieldInput.Actor, null), p => p.Key == "yuri-ushakov");
+        Assert.Equal(["yuri-ushakov"], (await lookups.PickAsync(FieldInput.Actor, "Ushak")).Select(p => p.Key));
+        Assert.Equal(["yuri-ushakov"], (await lookups.PickAsync(FieldInput.Participants, "yuri ush")).Select(p => p.Key));
+        Assert.Equal(["moscow-talks"], (await lookups.PickAsync(FieldInput.Meeting, "Moscow")).Select(p => p.Key));
+        Assert.Equal(["ushakov-1"], (await lookups.PickAsync(FieldInput.Evidence, "conversation", "yuri-ushakov")).Select(p => p.Key));
+        Assert.Empty(await lookups.PickAsync(FieldInput.Evidence, "conversation", "peskov"));
     }
 
     [Fact]

@@ -8,7 +8,27 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// The server closed the connection with an error (PeaceTalks.Web.lib.module.js). Blazor's reconnection display
+// usually takes over; where it does not (the circuit never started, or it was refused), the page must not go
+// quietly dead: show the dialog as failed, whose "Try again" reconnects or reloads.
+let lostAt = 0;
+let shownSinceLost = false;
+document.addEventListener("peacetalks-connection-lost", () => {
+    lostAt = Date.now();
+    shownSinceLost = false;
+    const at = lostAt;
+    setTimeout(() => {
+        if (at === lostAt && !shownSinceLost && !reconnectModal.open) {
+            reconnectModal.classList.add("components-reconnect-failed");
+            reconnectModal.showModal();
+        }
+    }, 2000);
+});
+
 function handleReconnectStateChanged(event) {
+    if (event.detail.state !== "hide") {
+        shownSinceLost = true;
+    }
     if (event.detail.state === "show") {
         reconnectModal.showModal();
     } else if (event.detail.state === "hide") {

@@ -28,7 +28,7 @@ public sealed record MeetingData(string Address, MeetingDetail? Detail, IReadOnl
 public sealed record StatementData(string Address, StatementDetail? Detail, IReadOnlyList<HistoryEntry> History) : IPageData;
 
 public sealed record ChangesData(string Address, ChangeFilter Filter, IReadOnlyList<string> Users, IReadOnlyList<string> Problems,
-    ChangePage Page) : IPageData;
+    ChangePage Page, bool Admin) : IPageData;
 
 public sealed record IssueData(string Address, IssueSummary? Issue, ResolvedFilter? Filter, IReadOnlyList<StanceRow> Stances,
     IReadOnlyList<TimelineItem> Statements, TimelineCursor? Next, IReadOnlyList<HistoryEntry> History, IReadOnlyList<PointMention> Points) : IPageData;

@@ -18,3 +18,8 @@ export function setColourScheme(choice) {
     root.classList.remove("pt-dark", "pt-light");
     root.classList.add(choice);
 }
+
+// Whether the navigation drawer lies over the page (MudDrawer's responsive breakpoint: below 960 px).
+export function drawerOverlays() {
+    return window.matchMedia("(max-width: 959.98px)").matches;
+}

@@ -36,6 +36,8 @@ public partial class RecordEditPage
     private IReadOnlyList<FormField> _fields = [];
     private RecordFields? _loaded;
     private Dictionary<string, string?>? _values;
+    /// <summary>The values as loaded: what a conflict's two versions are merged against.</summary>
+    private IReadOnlyDictionary<string, string?>? _base;
     private long? _version;
     private IReadOnlyDictionary<string, IReadOnlyList<string>> _errors = new Dictionary<string, IReadOnlyList<string>>();
     private IReadOnlyList<string> _general = [];
@@ -61,7 +63,18 @@ public partial class RecordEditPage
         : _table == RecordTypes.Meetings ? "/meetings"
         : _table == RecordTypes.Positions || _table == RecordTypes.Issues ? "/stances"
         : "/timeline";
-    private string Title => _loaded is null ? $"Add a {Noun}" : $"Edit {Noun} {_loaded.Key.Replace("|", " · ")}";
+    private string Title => _loaded is null ? $"Add a {Noun}" : $"Edit {Noun}: {ItemName(_loaded)}";
+
+    /// <summary>What a person calls the item: its name, title or words as saved (shortened), else its key.</summary>
+    internal static string ItemName(RecordFields item)
+    {
+        var name = new[] { "name", "title", "text", "summary" }.Select(f => item.Values.GetValueOrDefault(f)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        if (name is null)
+        {
+            return item.Key.Replace("|", " · ");
+        }
+        return name.Length > 60 ? $"{name[..59].TrimEnd()}…" : name;
+    }
     private string CancelUrl => _loaded is null ? ListUrl : RecordForms.ViewUrl(_table, _loaded.Key);
 
     protected override async Task OnParametersSetAsync()
@@ -89,6 +102,7 @@ public partial class RecordEditPage
             Prefill("actor", Actor);
             Prefill("issue", Issue);
             Prefill("meeting", Meeting);
+            _base = new Dictionary<string, string?>(_values);
         }
         else
         {
@@ -100,6 +114,7 @@ public partial class RecordEditPage
             }
             _version = _loaded.Version;
             _values = new Dictionary<string, string?>(_loaded.Values);
+            _base = new Dictionary<string, string?>(_loaded.Values);
             _locked = [.. RecordEditService.KeyFields(_table)];
             _history = await Audit.HistoryAsync(Noun, _loaded.Id);
         }
@@ -163,6 +178,7 @@ public partial class RecordEditPage
                 Snackbar.Add(savedMessage(saved), Severity.Success);
                 if (navigateOnSave)
                 {
+                    _leaving = true;
                     Navigation.NavigateTo(RecordForms.ViewUrl(_table, saved.Key));
                 }
                 else
@@ -190,19 +206,56 @@ public partial class RecordEditPage
         }
     }
 
+    /// <summary>Set once a save succeeded and the page is going to the item: nothing is left unsaved.</summary>
+    private bool _leaving;
+
+    /// <summary>Whether leaving now would lose something typed: a field that differs from what was loaded, or a note.</summary>
+    private bool Dirty => !_leaving && _values is not null && _base is not null
+        && (!string.IsNullOrWhiteSpace(_note) || _values.Keys.Union(_base.Keys).Any(k => !SameValue(_values.GetValueOrDefault(k), _base.GetValueOrDefault(k))));
+
+    private static bool SameValue(string? a, string? b) =>
+        string.Equals(string.IsNullOrWhiteSpace(a) ? null : a, string.IsNullOrWhiteSpace(b) ? null : b, StringComparison.Ordinal);
+
+    /// <summary>A field changed: the page renders again, so the guard knows whether there is unsaved work.</summary>
+    private void FormChanged()
+    {
+    }
+
+    private string DisplayValue(string field, string? value)
+    {
+        if (value is null)
+        {
+            return "—";
+        }
+        return _fields.FirstOrDefault(f => f.Name == field) switch
+        {
+            { Choices: { } choices } => choices.FirstOrDefault(c => c.Value == value)?.Label ?? value,
+            { Input: FieldInput.Actor or FieldInput.Source or FieldInput.Meeting or FieldInput.Issue } f => _labels.Of(f.Input, value),
+            _ => value,
+        };
+    }
+
+    private string FieldLabel(string field) => _fields.FirstOrDefault(f => f.Name == field)?.Label ?? field;
+
     private void ReloadTheirs()
     {
         var theirs = _conflict!.Theirs;
         _values = new Dictionary<string, string?>(theirs.Values);
+        _base = new Dictionary<string, string?>(theirs.Values);
         _version = theirs.Version;
         _loaded = theirs;
         _conflict = null;
         Show(Severity.Info, "Loaded the saved version; your changes were dropped.");
     }
 
-    private Task OverwriteAsync()
+    /// <summary>Saves the field-by-field merge over their version; their version becomes what the form started from.</summary>
+    private Task SaveMergedAsync(Dictionary<string, string?> merged)
     {
-        _version = _conflict!.Theirs.Version;
+        var theirs = _conflict!.Theirs;
+        _values = merged;
+        _base = new Dictionary<string, string?>(theirs.Values);
+        _version = theirs.Version;
+        _loaded = theirs;
         return SaveAsync(_version);
     }
 
