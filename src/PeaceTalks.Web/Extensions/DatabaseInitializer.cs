@@ -152,6 +152,7 @@ public sealed class DatabaseInitializer(
         var files = RecordTypes.All
             .Select(type => Path.Combine(SeedDirectory, type.Name + ".csv"))
             .Where(File.Exists)
+            .Where(HasRows)
             .ToList();
         if (files.Count == 0)
         {
@@ -167,7 +168,7 @@ public sealed class DatabaseInitializer(
             {
                 var more = failed.Errors.Count > 1 ? $" (and {failed.Errors.Count - 1} more)" : "";
                 throw new DatabaseStartupException(
-                    $"Seed file '{failed.FileName}' is not valid: {failed.Errors[0]}{more}. Nothing was seeded.");
+                    $"Seed file '{failed.FileName}' is not valid: {failed.Errors[0].ToString().TrimEnd('.')}{more}. Nothing was seeded.");
             }
             await transaction.CommitAsync(cancellationToken);
             return reports.Sum(r => r.Added);
@@ -179,5 +180,20 @@ public sealed class DatabaseInitializer(
                 await stream.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>A seed file with only its header is an empty table, left out rather than refused.</summary>
+    private static bool HasRows(string path)
+    {
+        using var reader = new StreamReader(path);
+        reader.ReadLine();
+        while (reader.ReadLine() is { } line)
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -40,7 +40,7 @@ public sealed class ArticleFetcher(IOptions<FetchOptions> options, ILogger<Artic
     public async Task<IntakeArticle> FetchAsync(string address, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        var uri = Check(address);
+        var uri = Check(address, settings);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         try
@@ -57,7 +57,7 @@ public sealed class ArticleFetcher(IOptions<FetchOptions> options, ILogger<Artic
                     {
                         throw new FetchRefusedException($"{Shown(uri)} redirects more than {settings.MaxRedirects} times; paste the text instead.");
                     }
-                    uri = Check(new Uri(uri, location).ToString());
+                    uri = Check(new Uri(uri, location).ToString(), settings);
                     continue;
                 }
                 if (!response.IsSuccessStatusCode)
@@ -113,7 +113,7 @@ public sealed class ArticleFetcher(IOptions<FetchOptions> options, ILogger<Artic
     }
 
     /// <summary>An http(s) address, or the reason it is refused.</summary>
-    private static Uri Check(string address)
+    private static Uri Check(string address, FetchOptions settings)
     {
         if (!Uri.TryCreate(address.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
@@ -122,6 +122,11 @@ public sealed class ArticleFetcher(IOptions<FetchOptions> options, ILogger<Artic
         if (!string.IsNullOrEmpty(uri.UserInfo))
         {
             throw new FetchRefusedException("An address with a user name or password in it is not fetched.");
+        }
+        // A literal address is refused here already (some, like 0.0.0.0, would never reach the connection check).
+        if (!settings.AllowPrivateAddresses && IPAddress.TryParse(uri.IdnHost, out var literal) && !IsPublic(literal))
+        {
+            throw new FetchRefusedException(Private(uri.IdnHost));
         }
         return uri;
     }
@@ -143,7 +148,7 @@ public sealed class ArticleFetcher(IOptions<FetchOptions> options, ILogger<Artic
                 {
                     throw new FetchRefusedException(addresses.Length == 0
                         ? $"{context.DnsEndPoint.Host} does not resolve to any address."
-                        : $"{context.DnsEndPoint.Host} is a private, loopback or link-local address: PeaceTalks fetches only from the public internet.");
+                        : Private(context.DnsEndPoint.Host));
                 }
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
@@ -187,7 +192,7 @@ public sealed class ArticleFetcher(IOptions<FetchOptions> options, ILogger<Artic
     {
         if (response.Content.Headers.ContentLength > maxBytes)
         {
-            throw new FetchRefusedException($"{Shown(uri)} is larger than {maxBytes / 1024:N0} KB: paste the report's text instead.");
+            throw new FetchRefusedException($"{Shown(uri)} is larger than {(maxBytes / 1024).ToString("N0", CultureInfo.InvariantCulture)} KB: paste the report's text instead.");
         }
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
         var buffer = new MemoryStream();
@@ -197,7 +202,7 @@ public sealed class ArticleFetcher(IOptions<FetchOptions> options, ILogger<Artic
         {
             if (buffer.Length + read > maxBytes)
             {
-                throw new FetchRefusedException($"{Shown(uri)} is larger than {maxBytes / 1024:N0} KB: paste the report's text instead.");
+                throw new FetchRefusedException($"{Shown(uri)} is larger than {(maxBytes / 1024).ToString("N0", CultureInfo.InvariantCulture)} KB: paste the report's text instead.");
             }
             buffer.Write(chunk, 0, read);
         }
@@ -214,11 +219,15 @@ public sealed class ArticleFetcher(IOptions<FetchOptions> options, ILogger<Artic
         return encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    private static string Private(string host) =>
+        $"{host} is a private, loopback or link-local address: PeaceTalks fetches only from the public internet.";
+
     private static string? FirstOf(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 
+    /// <summary>The day as the outlet dates it (the clock of its own offset), not the UTC day: 22:30 in New York is still that day there.</summary>
     private static DateOnly? Day(string? value) =>
         value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
-            ? DateOnly.FromDateTime(when.UtcDateTime)
+            ? DateOnly.FromDateTime(when.DateTime)
             : null;
 
     private static string Shown(Uri uri) => uri.Host + (uri.AbsolutePath.Length > 1 ? Filtering.DashboardFilter.Shorten(uri.AbsolutePath) : "");

@@ -38,7 +38,7 @@ public static partial class ChannelClassifier
     [GeneratedRegex(@"\breadout\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Readout();
 
-    [GeneratedRegex(@"\b(?:wrote|posted|said|tweeted|writing|posting)\s+on\s+X\b|\bon\s+X\s*:|\bin\s+an?\s+(?:\w+\s+)?X\s+post\b|\bX\s+post\b|\bon\s+Twitter\b|\btweet(?:ed)?\b|\bon\s+X\b(?![-\w])")]
+    [GeneratedRegex(@"\b(?:wrote|posted|said|tweeted|writing|posting)\s+on\s+X\b|\b[Oo]n\s+X\s*:|\bin\s+an?\s+(?:\w+\s+)?X\s+post\b|\bX\s+post\b|\b[Oo]n\s+Twitter\b|\btweet(?:ed)?\b|\b[Oo]n\s+X\b(?![-\w])")]
     private static partial Regex XPost();
 
     [GeneratedRegex(@"\bTelegram\b|\bTruth\s+Social\b|\bFacebook\b|\bInstagram\b|\bYouTube\b|\bTikTok\b|\bVKontakte\b|\bsocial\s+(?:media|network)\b|\bposted\b|\bin\s+a\s+post\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,13 +1,15 @@
+using System.Text.RegularExpressions;
 using PeaceTalks.Web.Records;
 using PeaceTalks.Web.Models;
 
 namespace PeaceTalks.Web.Intake;
 
 /// <summary>
-/// Links a candidate to a recorded meeting when the report names the meeting's place near the words (same sentence,
-/// paragraph or the paragraph before) and the words' day, or the report's when it gives none, is within two days of it.
+/// Links a candidate to a recorded meeting when the report names the meeting's place as a place near the words (same
+/// sentence, paragraph or the paragraph before) and the words' day, or the report's when it gives none, is within two
+/// days of it. "In Moscow", "at Dolmabahce", "the Moscow talks" name a place; "a win for Moscow" names a government.
 /// </summary>
-internal sealed class MeetingLinker(IReadOnlyList<KnownMeeting> meetings)
+internal sealed partial class MeetingLinker(IReadOnlyList<KnownMeeting> meetings)
 {
     private const int Days = 2;
 
@@ -67,11 +69,23 @@ internal sealed class MeetingLinker(IReadOnlyList<KnownMeeting> meetings)
         for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
         {
             var end = at + word.Length;
-            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end])))
+            if ((at == 0 || !char.IsLetter(text[at - 1])) && (end == text.Length || !char.IsLetter(text[end]))
+                && (Locative().IsMatch(text.AsSpan(Math.Max(0, at - 16), Math.Min(at, 16)))
+                    || Occasion().IsMatch(text.AsSpan(end, Math.Min(text.Length - end, 24)))))
             {
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>A preposition of place just before the name: "in", "at", "to", "from", "near", "outside", "inside".</summary>
+    [GeneratedRegex(@"\b(?:in|at|to|from|near|outside|inside|into)\s+(?:the\s+)?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Locative();
+
+    /// <summary>The name used for the occasion held there: "the Moscow talks", "Geneva meeting", "Istanbul round".</summary>
+    [GeneratedRegex(@"^[’']?s?\s+(?:talks|meeting|meetings|session|summit|round|negotiations|consultations)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Occasion();
 }

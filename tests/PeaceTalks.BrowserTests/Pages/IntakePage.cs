@@ -15,6 +15,12 @@ public sealed class IntakePage(IPage page) : BasePage(page)
         await Page.GetByTestId("find-statements").ClickAsync();
     }
 
+    public async Task FetchAsync(params string[] addresses)
+    {
+        await Page.GetByLabel("Report addresses (one per line)").FillAsync(string.Join("\n", addresses));
+        await Page.GetByTestId("fetch").ClickAsync();
+    }
+
     public ILocator Candidates => Page.GetByTestId("candidate");
 
     public Task SaveAsync() => Page.GetByTestId("save-accepted").ClickAsync();

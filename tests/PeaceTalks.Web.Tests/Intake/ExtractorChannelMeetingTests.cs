@@ -16,6 +16,7 @@ public sealed class ExtractorChannelMeetingTests
     [InlineData("Speaking at a briefing, Peskov said the talks would continue.", Channel.PressBriefing)]
     [InlineData("Peskov wrote on X that the talks would continue.", Channel.XPost)]
     [InlineData("Peskov posted on X that the talks would continue.", Channel.XPost)]
+    [InlineData("On X, Peskov wrote that the talks would continue.", Channel.XPost)]
     [InlineData("Peskov wrote on Telegram that the talks would continue.", Channel.SocialMediaPost)]
     [InlineData("Peskov said on Truth Social that the talks would continue.", Channel.SocialMediaPost)]
     [InlineData("Peskov posted on Facebook that the talks would continue.", Channel.SocialMediaPost)]
@@ -65,6 +66,20 @@ public sealed class ExtractorChannelMeetingTests
 
         Assert.Null(WithMeetings("Rubio told reporters in Geneva on Sunday that progress had been made.", earlier).Paraphrase("progress had been made").Meeting);
         Assert.Null(WithMeetings("Rubio told reporters in Miami on Sunday that progress had been made.", Geneva).Paraphrase("progress had been made").Meeting);
+    }
+
+    [Theory]
+    [InlineData("Rubio said at the Geneva talks on Sunday that progress had been made.", true)]
+    [InlineData("Rubio said after the session inside Geneva on Sunday that progress had been made.", true)]
+    [InlineData("Rubio said on Sunday that a deal seen as a win for Geneva meant progress had been made.", false)]
+    [InlineData("Rubio said on Sunday that Geneva diplomats thought progress had been made.", false)]
+    public void ThePlaceMustBeNamedAsAPlaceNotAsAGovernmentOrAnAdjective(string sentence, bool linked)
+    {
+        var p = WithMeetings(sentence, Geneva).Paraphrase(sentence.Contains("a deal", StringComparison.Ordinal)
+            ? "a deal seen as a win for Geneva meant progress had been made" : sentence.Contains("diplomats", StringComparison.Ordinal)
+            ? "Geneva diplomats thought progress had been made" : "progress had been made");
+
+        Assert.Equal(linked, p.Meeting is not null);
     }
 
     [Fact]

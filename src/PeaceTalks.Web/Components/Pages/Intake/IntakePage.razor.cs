@@ -9,6 +9,16 @@ namespace PeaceTalks.Web.Components.Pages.Intake;
 
 public partial class IntakePage
 {
+    /// <summary>A report waiting its turn: fetched (or pasted) and ready, or why it could not be read.</summary>
+    private sealed record QueuedReport(string Label, IntakeArticle? Article, string? Problem)
+    {
+        public bool Done { get; set; }
+    }
+
+    private string? _addresses;
+    private string? _fetchProgress;
+    private readonly List<QueuedReport> _queue = [];
+    private int _current;
     private string? _text;
     private string? _title;
     private string? _outlet;
@@ -49,11 +59,86 @@ public partial class IntakePage
         return new IntakeArticle(_text, _title?.Trim(), _outlet?.Trim(), _url?.Trim(), published);
     }
 
+    /// <summary>Downloads every address, one after the other, then opens the first report that could be read.</summary>
+    private async Task FetchAsync()
+    {
+        var addresses = (_addresses ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (addresses.Length == 0)
+        {
+            _problems = ["Give at least one address (http:// or https://)."];
+            return;
+        }
+        _busy = true;
+        _problems = [];
+        _queue.Clear();
+        try
+        {
+            for (var i = 0; i < addresses.Length; i++)
+            {
+                _fetchProgress = $"Fetching {i + 1} of {addresses.Length}: {DashboardFilter.Shorten(addresses[i])}";
+                StateHasChanged();
+                try
+                {
+                    var article = await Fetcher.FetchAsync(addresses[i]);
+                    _queue.Add(new QueuedReport(article.Title ?? addresses[i], article, null));
+                }
+                catch (FetchRefusedException ex)
+                {
+                    _queue.Add(new QueuedReport(addresses[i], null, ex.Message) { Done = true });
+                }
+            }
+            var failed = _queue.Where(q => q.Problem is not null).ToList();
+            _fetchProgress = $"Fetched {_queue.Count - failed.Count} of {addresses.Length}.";
+            _problems = [.. failed.Select(f => f.Problem!)];
+        }
+        finally
+        {
+            _busy = false;
+        }
+        await OpenAsync(_queue.FindIndex(q => q.Article is not null));
+    }
+
+    /// <summary>Marks the report in hand done and opens the next one waiting.</summary>
+    private async Task NextAsync()
+    {
+        if (_current < _queue.Count)
+        {
+            _queue[_current].Done = true;
+        }
+        await OpenAsync(_queue.FindIndex(_current + 1, q => !q.Done && q.Article is not null));
+    }
+
+    /// <summary>Puts a queued report into the form and finds its statements.</summary>
+    private async Task OpenAsync(int index)
+    {
+        if (index < 0)
+        {
+            return;
+        }
+        _current = index;
+        var article = _queue[index].Article!;
+        (_text, _title, _outlet, _url, _published) = (article.Text, article.Title, article.Outlet, article.Url,
+            article.PublishedOn is { } day ? DashboardFilter.Iso(day) : null);
+        _saved = null;
+        await FindAsync();
+    }
+
     private async Task FindAsync()
     {
-        _problems = [];
         _notes = [];
         _saved = null;
+        // Several pasted reports: each becomes a report of its own, reviewed in turn.
+        if (_text is { } pasted && PastedReports.AreSeveral(pasted))
+        {
+            var reports = PastedReports.Split(pasted);
+            _queue.Clear();
+            _queue.AddRange(reports.Select((r, i) => new QueuedReport(r.Title ?? $"pasted report {i + 1}", r, null)));
+            _problems = [];
+            _fetchProgress = $"{reports.Count} reports pasted: each is reviewed in turn.";
+            await OpenAsync(0);
+            return;
+        }
+        _problems = [];
         if (Article() is not { } article)
         {
             return;
