@@ -20,13 +20,14 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [
         "/", "/timeline", "/timeline?actor=yuri-ushakov&kind=statements", "/stances", "/stances#evidence", "/actors",
         "/actors/yuri-ushakov", "/meetings", "/meetings/moscow-talks-2025-12-02", "/actors/nobody", "/timeline?actor=foo&from=bad",
-        "/statements/ushakov-constructive", "/changes", "/issues", "/issues/security-guarantees",
+        "/statements/ushakov-constructive", "/changes", "/issues", "/issues/security-guarantees", "/plans",
     ];
 
     private static readonly string[] EditorPages =
     [
         "/import", "/statements/new", "/statements/ushakov-constructive/edit", "/positions/new", "/meetings/moscow-talks-2025-12-02/edit",
         "/actors/new", "/sources/new", "/issues/new", "/admin/users", "/stances#evidence-editor", "/intake",
+        "/plans/new", "/plan-versions/new", "/plan-points/new", "/point-positions/new",
     ];
 
     private static readonly string[] StaticPages = ["/account/login", "/setup", "/account/change-password"];

@@ -31,8 +31,12 @@ public static class RecordForms
         _ when type == RecordTypes.Actors => $"/actors/{Uri.EscapeDataString(key)}",
         _ when type == RecordTypes.Meetings => $"/meetings/{Uri.EscapeDataString(key)}",
         _ when type == RecordTypes.Statements => $"/statements/{Uri.EscapeDataString(key)}",
-        _ when type == RecordTypes.Issues => $"/stances?issue={Uri.EscapeDataString(key)}",
+        _ when type == RecordTypes.Issues => $"/issues/{Uri.EscapeDataString(key)}",
         _ when type == RecordTypes.Positions => $"/stances?actor={Uri.EscapeDataString(key.Split('|')[0])}&issue={Uri.EscapeDataString(key.Split('|')[1])}",
+        _ when type == RecordTypes.Plans => $"/plans/{Uri.EscapeDataString(key)}",
+        _ when type == RecordTypes.PlanVersions => $"/plan-versions/{Uri.EscapeDataString(key)}",
+        _ when type == RecordTypes.PlanPoints => $"/plan-points/{Uri.EscapeDataString(key)}",
+        _ when type == RecordTypes.PointPositions => $"/plan-points/{Uri.EscapeDataString(key.Split('|')[1])}",
         _ => "/timeline",
     };
 

@@ -254,7 +254,8 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
                      .Select(g => (g.Key, g.Select(r => r.Key).ToHashSet(StringComparer.Ordinal))))
         {
             var known = Known(target);
-            var missing = keys.Where(k => !known.ContainsKey(k) && !(target == type && incoming.Contains(k))).ToList();
+            // A key of this file is looked up too: the row may already be stored (and unchanged, so never written again).
+            var missing = keys.Where(k => !known.ContainsKey(k)).ToList();
             if (missing.Count > 0)
             {
                 foreach (var found in await target.ResolveAsync(db, missing, cancellationToken))

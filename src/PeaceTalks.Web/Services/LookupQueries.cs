@@ -37,9 +37,10 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
 
     /// <summary>
     /// Items for a picker of an edit form whose label contains the text (all when empty): actors, sources, meetings,
-    /// issues, or statements (of one actor when <paramref name="actor"/> is given).
+    /// issues, plans, plan versions, plan points (of the same plan's other versions when <paramref name="within"/> names
+    /// a version), or statements (of one actor when <paramref name="within"/> names one).
     /// </summary>
-    public async Task<IReadOnlyList<Pick>> PickAsync(Records.FieldInput kind, string? text, string? actor = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Pick>> PickAsync(Records.FieldInput kind, string? text, string? within = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var search = SearchText.Parse(text);
@@ -59,10 +60,8 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
             case Records.FieldInput.Source:
                 // Sources are matched by the words of their picker label (title, outlet, key), without an index:
                 // an installation has hundreds of sources, not millions.
-                return [.. (await db.Sources.AsNoTracking().OrderBy(s => s.Title).Select(s => new { s.Key, s.Title, s.Outlet }).ToListAsync(cancellationToken))
-                    .Select(s => new Pick(s.Key, s.Outlet is null ? s.Title : $"{s.Title} — {s.Outlet}"))
-                    .Where(p => search is null || search.MatchesLoosely(p.Label + " " + p.Key))
-                    .Take(MaxSuggestions)];
+                return Loosely((await db.Sources.AsNoTracking().OrderBy(s => s.Title).Select(s => new { s.Key, s.Title, s.Outlet }).ToListAsync(cancellationToken))
+                    .Select(s => new Pick(s.Key, s.Outlet is null ? s.Title : $"{s.Title} — {s.Outlet}")), search);
             case Records.FieldInput.Meeting:
                 var meetings = db.Meetings.AsNoTracking();
                 if (search is not null)
@@ -80,9 +79,9 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
                     .Where(p => search is null || search.MatchesLoosely(p.Label + " " + p.Key))];
             case Records.FieldInput.Evidence:
                 var statements = db.Statements.AsNoTracking();
-                if (actor is not null)
+                if (within is not null)
                 {
-                    statements = statements.Where(s => s.Actor.Slug == actor);
+                    statements = statements.Where(s => s.Actor.Slug == within);
                 }
                 if (search is not null)
                 {
@@ -93,10 +92,45 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
                     .OrderByDescending(s => s.Date).ThenByDescending(s => s.Id).Take(MaxSuggestions)
                     .Select(s => new { s.Key, s.Text, s.Date, s.DatePrecision, s.DateBasis, Actor = s.Actor.Name }).ToListAsync(cancellationToken),
                     s => new Pick(s.Key, StatementLabel(s.Actor, s.Date, s.DatePrecision, s.DateBasis, s.Text)));
+            // Plans, versions and points are matched by the words of their label, without an index: an installation
+            // follows a handful of plans with tens of points each.
+            case Records.FieldInput.Plan:
+                return Loosely(await db.Plans.AsNoTracking().OrderBy(p => p.Title).Select(p => new Pick(p.Slug, p.Title)).ToListAsync(cancellationToken), search);
+            case Records.FieldInput.PlanVersion:
+                return Loosely((await db.PlanVersions.AsNoTracking().OrderBy(v => v.Plan.Title).ThenByDescending(v => v.Date)
+                        .Select(v => new { v.Key, Plan = v.Plan.Title, v.Label, v.Date, v.DatePrecision, v.DateBasis }).ToListAsync(cancellationToken))
+                    .Select(v => new Pick(v.Key, VersionLabel(v.Plan, v.Label, v.Date, v.DatePrecision, v.DateBasis))), search);
+            case Records.FieldInput.PlanPoint or Records.FieldInput.PlanPoints:
+                var points = db.PlanPoints.AsNoTracking();
+                if (within is not null)
+                {
+                    // The points a point of this version can continue: the same plan's other versions, not later than this one.
+                    var version = await db.PlanVersions.AsNoTracking().Where(v => v.Key == within).Select(v => new { v.Id, v.PlanId, v.Date })
+                        .FirstOrDefaultAsync(cancellationToken);
+                    if (version is not null)
+                    {
+                        points = points.Where(p => p.PlanVersion.PlanId == version.PlanId && p.PlanVersionId != version.Id && p.PlanVersion.Date <= version.Date);
+                    }
+                }
+                return Loosely((await points
+                        .Select(p => new { p.Key, Plan = p.PlanVersion.Plan.Title, Version = p.PlanVersion.Label, p.PlanVersion.Date, p.Number, p.Text })
+                        .ToListAsync(cancellationToken))
+                    .OrderBy(p => p.Plan, StringComparer.Ordinal).ThenByDescending(p => p.Date).ThenBy(p => p.Version, StringComparer.Ordinal)
+                    .ThenBy(p => p.Number, NumberOrder.Instance)
+                    .Select(p => new Pick(p.Key, PointLabel(p.Plan, p.Version, p.Number, p.Text))), search);
             default:
                 return [];
         }
     }
+
+    private static IReadOnlyList<Pick> Loosely(IEnumerable<Pick> picks, SearchText? search) =>
+        [.. picks.Where(p => search is null || search.MatchesLoosely(p.Label + " " + p.Key)).Take(MaxSuggestions)];
+
+    private static string VersionLabel(string plan, string label, DateOnly date, DatePrecision precision, DateBasis basis) =>
+        $"{plan}: {label} ({DateText.Short(date, precision, basis)})";
+
+    private static string PointLabel(string plan, string version, string number, string text) =>
+        $"{plan}, {version}, point {number}: {(text.Length > 70 ? text[..70] + "…" : text)}";
 
     /// <summary>How the pickers show the items a form already refers to.</summary>
     public async Task<IReadOnlyDictionary<string, string>> LabelsAsync(Records.FieldInput kind, IReadOnlyCollection<string> keys,
@@ -117,6 +151,14 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
                 .ToDictionaryAsync(m => m.Slug, m => m.Title, cancellationToken),
             Records.FieldInput.Issue or Records.FieldInput.Issues => await db.Issues.AsNoTracking().Where(i => keys.Contains(i.Slug))
                 .ToDictionaryAsync(i => i.Slug, i => i.Name, cancellationToken),
+            Records.FieldInput.Plan => await db.Plans.AsNoTracking().Where(p => keys.Contains(p.Slug))
+                .ToDictionaryAsync(p => p.Slug, p => p.Title, cancellationToken),
+            Records.FieldInput.PlanVersion => (await db.PlanVersions.AsNoTracking().Where(v => keys.Contains(v.Key))
+                    .Select(v => new { v.Key, Plan = v.Plan.Title, v.Label, v.Date, v.DatePrecision, v.DateBasis }).ToListAsync(cancellationToken))
+                .ToDictionary(v => v.Key, v => VersionLabel(v.Plan, v.Label, v.Date, v.DatePrecision, v.DateBasis)),
+            Records.FieldInput.PlanPoint or Records.FieldInput.PlanPoints => (await db.PlanPoints.AsNoTracking().Where(p => keys.Contains(p.Key))
+                    .Select(p => new { p.Key, Plan = p.PlanVersion.Plan.Title, Version = p.PlanVersion.Label, p.Number, p.Text }).ToListAsync(cancellationToken))
+                .ToDictionary(p => p.Key, p => PointLabel(p.Plan, p.Version, p.Number, p.Text)),
             Records.FieldInput.Evidence => (await db.Statements.AsNoTracking().Where(s => keys.Contains(s.Key))
                     .Select(s => new { s.Key, s.Text, s.Date, s.DatePrecision, s.DateBasis, Actor = s.Actor.Name }).ToListAsync(cancellationToken))
                 .ToDictionary(s => s.Key, s => StatementLabel(s.Actor, s.Date, s.DatePrecision, s.DateBasis, s.Text)),

@@ -47,6 +47,9 @@ public sealed record PlanPointItem(
 {
     /// <summary>The label of the later version in which no point continues this one, if any.</summary>
     public string? DroppedIn { get; init; }
+
+    /// <summary>The points it continues as a reader names them: "point 6 of the 28-point draft".</summary>
+    public string ContinuesText { get; init; } = "";
 }
 
 public sealed record PlanDetail(

@@ -73,6 +73,20 @@ public sealed partial class PlanQueries(IDbContextFactory<PeaceTalksDbContext> d
             shown?.Ref, asOf, points, actors, Count(points));
     }
 
+    /// <summary>The plan page that shows a version or a point (by its key): the plan's address with the version, and the point's anchor.</summary>
+    public async Task<string?> AddressOfAsync(string? versionKey, string? pointKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = pointKey is not null
+            ? await db.PlanPoints.AsNoTracking().Where(p => p.Key == pointKey)
+                .Select(p => new { Plan = p.PlanVersion.Plan.Slug, Version = p.PlanVersion.Key, Point = (string?)p.Key }).FirstOrDefaultAsync(cancellationToken)
+            : await db.PlanVersions.AsNoTracking().Where(v => v.Key == versionKey)
+                .Select(v => new { Plan = v.Plan.Slug, Version = v.Key, Point = (string?)null }).FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null
+            : $"/plans/{Uri.EscapeDataString(found.Plan)}?version={Uri.EscapeDataString(found.Version)}"
+              + (found.Point is { } point ? $"#point-{Uri.EscapeDataString(point)}" : "");
+    }
+
     /// <summary>Two versions of a plan side by side, and who moved on their points between the two versions' days.</summary>
     public async Task<PlanComparison?> CompareAsync(string slug, string fromKey, string toKey, CancellationToken cancellationToken = default)
     {
@@ -271,8 +285,9 @@ public sealed partial class PlanQueries(IDbContextFactory<PeaceTalksDbContext> d
                 .Select(l => new { l.PlanPointId, Ref = new IssueRef(l.Issue.Slug, l.Issue.Name) }).ToListAsync(cancellationToken))
             .ToLookup(l => l.PlanPointId, l => l.Ref);
         var continues = (await db.Set<PointLineage>().AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.PlanPointId))
-                .Select(l => new { l.PlanPointId, l.PreviousPoint.Key }).ToListAsync(cancellationToken))
-            .ToLookup(l => l.PlanPointId, l => l.Key);
+                .Select(l => new { l.PlanPointId, l.PreviousPoint.Key, l.PreviousPoint.Number, Version = l.PreviousPoint.PlanVersion.Label })
+                .ToListAsync(cancellationToken))
+            .ToLookup(l => l.PlanPointId);
         var stances = (await db.PointPositions.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.PlanPointId) && p.AsOf <= asOf)
                 .Select(p => new { p.PlanPointId, Cell = new PointStanceCell(p.Id, new ActorRef(p.Actor.Slug, p.Actor.Name), p.Actor.Side, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary) })
                 .ToListAsync(cancellationToken))
@@ -284,7 +299,12 @@ public sealed partial class PlanQueries(IDbContextFactory<PeaceTalksDbContext> d
             {
                 var cells = stances[p.Id].OrderBy(c => c.Side, StringComparer.Ordinal).ThenBy(c => c.Actor.Name, StringComparer.Ordinal).ToList();
                 return (p.PlanVersionId, new PlanPointItem(p.Id, p.Key, p.Number, p.Kind, p.Text, p.Change,
-                    [.. issues[p.Id].OrderBy(i => i.Name, StringComparer.Ordinal)], [.. continues[p.Id].Order(StringComparer.Ordinal)], cells, StateOf(cells)));
+                    [.. issues[p.Id].OrderBy(i => i.Name, StringComparer.Ordinal)], [.. continues[p.Id].Select(c => c.Key).Order(StringComparer.Ordinal)],
+                    cells, StateOf(cells))
+                {
+                    ContinuesText = string.Join(", ", continues[p.Id].OrderBy(c => c.Number, NumberOrder.Instance)
+                        .GroupBy(c => c.Version).Select(g => $"{(g.Count() == 1 ? "point" : "points")} {string.Join(" and ", g.Select(c => c.Number))} of the {g.Key}")),
+                });
             }),
         ];
     }

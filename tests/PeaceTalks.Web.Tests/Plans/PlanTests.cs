@@ -164,3 +164,32 @@ public sealed class PlanTests : IAsyncLifetime
         Assert.Contains("2 plan versions", Assert.Single(invalid.General), StringComparison.Ordinal);
     }
 }
+
+/// <summary>A file of points imported when some of its points are already there (an editor added them with the form).</summary>
+public sealed class PlanReimportTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task PointsAlreadyThereAreUnchangedAndTheRestAreAdded()
+    {
+        foreach (var file in PlanFixtures.Files.TakeWhile(f => f != "plan-points"))
+        {
+            await using var stream = File.OpenRead(Path.Combine(PlanFixtures.Folder, file + ".csv"));
+            Assert.True((await _database.Get<CsvImporter>().ImportAsync(stream, file + ".csv", Editor.System)).Written);
+        }
+        var lines = File.ReadAllLines(Path.Combine(PlanFixtures.Folder, "plan-points.csv"));
+        var importer = _database.Get<CsvImporter>();
+        var first = await importer.ImportAsync(CsvTestFiles.Utf8(string.Join("\r\n", lines.Take(2)) + "\r\n"), "plan-points.csv", Editor.System);
+        Assert.True(first.Written, string.Join("; ", first.Errors));
+
+        var rest = await importer.ImportAsync(CsvTestFiles.Utf8(string.Join("\r\n", lines) + "\r\n"), "plan-points.csv", Editor.System);
+
+        Assert.True(rest.Written, string.Join("; ", rest.Errors));
+        Assert.Equal((lines.Length - 2, 0, 1), (rest.Added, rest.Updated, rest.Unchanged));
+    }
+}

@@ -13,6 +13,7 @@ public sealed class PickLabels
     {
         FieldInput.Participants => FieldInput.Actor,
         FieldInput.Issues => FieldInput.Issue,
+        FieldInput.PlanPoints => FieldInput.PlanPoint,
         _ => input,
     };
 

@@ -16,7 +16,7 @@ public partial class RecordForm
     /// <summary>The CSV rules' messages per field from the last refused save.</summary>
     [Parameter, EditorRequired] public required IReadOnlyDictionary<string, IReadOnlyList<string>> Errors { get; set; }
 
-    /// <summary>Searches a picker's items: (kind, typed text, the chosen actor for evidence).</summary>
+    /// <summary>Searches a picker's items: (kind, typed text, the chosen actor for evidence or version for earlier points).</summary>
     [Parameter, EditorRequired] public required Func<FieldInput, string?, string?, CancellationToken, Task<IReadOnlyList<Pick>>> Pick { get; set; }
 
     [Parameter, EditorRequired] public required PickLabels Labels { get; set; }
@@ -31,7 +31,15 @@ public partial class RecordForm
     private static string Id(FormField field) => "field-" + field.Name.Replace('_', '-');
 
     private static bool IsWide(FormField field) =>
-        field.Input is FieldInput.LongText or FieldInput.Evidence or FieldInput.Participants or FieldInput.Issues;
+        field.Input is FieldInput.LongText or FieldInput.Evidence or FieldInput.Participants or FieldInput.Issues or FieldInput.PlanPoints;
+
+    /// <summary>What a list picker offers, when it offers less than everything.</summary>
+    private string ListHelp(FormField field) => field.Input switch
+    {
+        FieldInput.Evidence => "Only statements of the chosen actor are offered.",
+        FieldInput.PlanPoints when Fields.Any(f => f.Name == "version") => "Only points of the same plan's other versions are offered.",
+        _ => "",
+    };
 
     private bool IsLocked(FormField field) => Locked.Contains(field.Name);
 
@@ -60,8 +68,9 @@ public partial class RecordForm
 
     private async Task<IEnumerable<string>> SearchAsync(FieldInput input, string? text, CancellationToken cancellationToken)
     {
-        var actor = input == FieldInput.Evidence ? Get("actor") : null;
-        var picks = await Pick(input, text, actor, cancellationToken);
+        // Evidence is searched among the chosen actor's statements; a point's predecessors among its plan's other versions.
+        var within = input switch { FieldInput.Evidence => Get("actor"), FieldInput.PlanPoints => Get("version"), _ => null };
+        var picks = await Pick(input, text, within, cancellationToken);
         Labels.Add(input, picks);
         return picks.Select(p => p.Key);
     }

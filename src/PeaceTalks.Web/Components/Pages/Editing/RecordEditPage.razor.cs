@@ -22,6 +22,9 @@ public partial class RecordEditPage
     [SupplyParameterFromQuery(Name = "actor")] public string? Actor { get; set; }
     [SupplyParameterFromQuery(Name = "issue")] public string? Issue { get; set; }
     [SupplyParameterFromQuery(Name = "meeting")] public string? Meeting { get; set; }
+    [SupplyParameterFromQuery(Name = "plan")] public string? Plan { get; set; }
+    [SupplyParameterFromQuery(Name = "version")] public string? Version { get; set; }
+    [SupplyParameterFromQuery(Name = "point")] public string? Point { get; set; }
 
     [CascadingParameter] public ReaderClock Clock { get; set; } = ReaderClock.Utc;
 
@@ -57,11 +60,14 @@ public partial class RecordEditPage
     private IReadOnlyList<string> _retractWarnings = [];
 
     private string Noun => RecordForms.Noun(_table);
-    private string Plural => _table == RecordTypes.Positions ? "Stances" : char.ToUpperInvariant(RecordForms.Path(_table)[0]) + RecordForms.Path(_table)[1..];
+    private bool IsPlanPart => _table == RecordTypes.Plans || _table == RecordTypes.PlanVersions || _table == RecordTypes.PlanPoints || _table == RecordTypes.PointPositions;
+    private string Plural => _table == RecordTypes.Positions ? "Stances" : IsPlanPart ? "Peace plans"
+        : char.ToUpperInvariant(RecordForms.Path(_table)[0]) + RecordForms.Path(_table)[1..];
     private string ListUrl =>
         _table == RecordTypes.Actors ? "/actors"
         : _table == RecordTypes.Meetings ? "/meetings"
         : _table == RecordTypes.Positions || _table == RecordTypes.Issues ? "/stances"
+        : IsPlanPart ? "/plans"
         : "/timeline";
     private string Title => _loaded is null ? $"Add a {Noun}" : $"Edit {Noun}: {ItemName(_loaded)}";
 
@@ -102,6 +108,9 @@ public partial class RecordEditPage
             Prefill("actor", Actor);
             Prefill("issue", Issue);
             Prefill("meeting", Meeting);
+            Prefill("plan", Plan);
+            Prefill("version", Version);
+            Prefill("point", Point);
             _base = new Dictionary<string, string?>(_values);
         }
         else
@@ -131,8 +140,8 @@ public partial class RecordEditPage
 
     private async Task LoadLabelsAsync(IReadOnlyDictionary<string, string?> values)
     {
-        foreach (var group in _fields.Where(f => f.Input is FieldInput.Actor or FieldInput.Source or FieldInput.Meeting or FieldInput.Issue
-                     or FieldInput.Evidence or FieldInput.Participants).GroupBy(f => PickLabels.Kind(f.Input)))
+        foreach (var group in _fields.Where(f => f.Input is not (FieldInput.Text or FieldInput.LongText or FieldInput.Key or FieldInput.Url
+                     or FieldInput.Date or FieldInput.Number or FieldInput.Choice or FieldInput.Language)).GroupBy(f => PickLabels.Kind(f.Input)))
         {
             var keys = group.SelectMany(f => (values.GetValueOrDefault(f.Name) ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries)
                     .Select(item => item.Split(':')[0]))
