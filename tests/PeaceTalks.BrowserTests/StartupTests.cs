@@ -6,7 +6,7 @@ namespace PeaceTalks.BrowserTests;
 public sealed class StartupTests
 {
     /// <summary>
-    /// The README's load-test command starts the built dll from the repository root, where there is no appsettings.json:
+    /// The load-test command in docs/benchmarks.md starts the built dll from the repository root, where there is no appsettings.json:
     /// the app reads its own folder's settings (its database under its own App_Data), and a fresh install's setup code
     /// stands out at the end of the log as a block of its own.
     /// </summary>

@@ -34,9 +34,9 @@ public static class ApiEndpoints
             (e, f, ct) => e.IssuesAsync(f.Filter.IncludeRetracted, ct), RecordTypes.Issues);
         MapTable(api, "sources", "The sources every statement and position points to.", [FilterNames.Retracted],
             (e, f, ct) => e.SourcesAsync(f.Filter.IncludeRetracted, ct), RecordTypes.Sources);
-        MapTable(api, "meetings", "Meetings, filtered as on the timeline.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Text, FilterNames.Order, FilterNames.Retracted],
+        MapTable(api, "meetings", "Meetings, filtered as on the timeline, oldest first.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Text, FilterNames.Retracted],
             (e, f, ct) => e.MeetingsAsync(f, ct), RecordTypes.Meetings);
-        MapTable(api, "positions", "Every position (the history of each actor's stance on each issue).", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Retracted],
+        MapTable(api, "positions", "Every position (the history of each actor's stance on each issue), from and to on its as-of day.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Retracted],
             (e, f, ct) => e.PositionsAsync(f, latestOnly: false, ct), RecordTypes.Positions);
         MapTable(api, "stances", "The stance matrix as of a day (asof, default today): each actor's latest position per issue.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.AsOf],
             (e, f, ct) => e.PositionsAsync(f, latestOnly: true, ct), RecordTypes.Positions, live: true);

@@ -80,7 +80,9 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         int[]? latest = latestOnly ? [.. await stances.LatestPositionIdsAsync(filter, cancellationToken)] : null;
         var rows = RowsAsync(RecordTypes.Positions, include, (_, positions) =>
         {
-            positions = latest is not null ? positions.Where(p => EF.Parameter(latest).Contains(p.Id)) : StanceQueries.Filtered(positions, filter);
+            positions = latest is not null ? positions.Where(p => EF.Parameter(latest).Contains(p.Id)) : StanceQueries.Filtered(positions, filter)
+                .AnyOf(PositionFilters.From, filter.Filter.From is { } from ? [from] : [])
+                .AnyOf(PositionFilters.To, filter.Filter.To is { } to ? [to] : []);
             return positions.OrderBy(p => p.Actor.Side).ThenBy(p => p.Actor.Name).ThenBy(p => p.Actor.Slug)
                 .ThenBy(p => p.Issue.Name).ThenBy(p => p.Issue.Slug).ThenBy(p => p.AsOf);
         }, cancellationToken);

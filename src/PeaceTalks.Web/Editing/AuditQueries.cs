@@ -28,7 +28,8 @@ public sealed record ChangeFilter(string? User = null, string? EntityType = null
     /// <summary>The kind of entry that records account administration (an email, a role, a lock): for admins only.</summary>
     public const string Accounts = "user";
 
-    public static IReadOnlyList<string> EntityTypes { get; } = ["statement", "position", "meeting", "actor", "source", "issue", Accounts];
+    /// <summary>Every record type's noun (as its history entries name it), then account administration.</summary>
+    public static IReadOnlyList<string> EntityTypes { get; } = [.. Records.RecordTypes.All.Select(t => t.Noun), Accounts];
 
     /// <summary>The kinds a reader may filter by: account administration only for admins.</summary>
     public static IReadOnlyList<string> EntityTypesFor(bool admin) => admin ? EntityTypes : [.. EntityTypes.Where(t => t != Accounts)];

@@ -13,7 +13,7 @@ public class AuditEntry
     public string? UserId { get; set; }
     public required string UserName { get; set; }
 
-    /// <summary>"statement", "position", "meeting", "actor", "source", "issue" or "user".</summary>
+    /// <summary>A record type's noun ("statement", "plan point", …; see RecordTypes) or "user" for account administration.</summary>
     public required string EntityType { get; set; }
     public int EntityId { get; set; }
     public required string EntityKey { get; set; }

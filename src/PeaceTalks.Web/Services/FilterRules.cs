@@ -42,6 +42,8 @@ public static class PositionFilters
     public static readonly Expression<Func<Position, int, bool>> Actor = (p, actorId) => p.ActorId == actorId;
     public static readonly Expression<Func<Position, string, bool>> Side = (p, side) => p.Actor.Side == side;
     public static readonly Expression<Func<Position, int, bool>> Issue = (p, issueId) => p.IssueId == issueId;
+    public static readonly Expression<Func<Position, DateOnly, bool>> From = (p, from) => p.AsOf >= from;
+    public static readonly Expression<Func<Position, DateOnly, bool>> To = (p, to) => p.AsOf <= to;
 }
 
 public static class PointPositionFilters

@@ -10,7 +10,7 @@ using PeaceTalks.Web.Records;
 namespace PeaceTalks.Web.Tests.Data;
 
 /// <summary>
-/// The backup and restore the README gives for each provider (sqlite3 .backup; pg_dump and pg_restore), run for real:
+/// The backup and restore docs/operations.md gives for each provider (sqlite3 .backup; pg_dump and pg_restore), run for real:
 /// the restored database exports byte for byte what the original did.
 /// </summary>
 public sealed class BackupTests

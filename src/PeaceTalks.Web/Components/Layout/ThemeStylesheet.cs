@@ -9,7 +9,7 @@ namespace PeaceTalks.Web.Components.Layout;
 /// <summary>
 /// The theme's CSS (MudBlazor's palette variables) as one cached stylesheet, /theme.css, instead of a MudThemeProvider
 /// in the layout: there it writes a 12,000-character style block into every live page, which each circuit kept twice
-/// (its current and its previous render), about 50 KB per reader (see the load test in the README). The stylesheet is
+/// (its current and its previous render), about 50 KB per reader (see the load test in docs/benchmarks.md). The stylesheet is
 /// what MudThemeProvider writes, rendered once: the light palette on :root, the dark one when the reader's system
 /// prefers dark, and the reader's own choice from the app bar as a class on the html element.
 /// </summary>

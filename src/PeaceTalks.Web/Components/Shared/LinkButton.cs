@@ -5,7 +5,7 @@ namespace PeaceTalks.Web.Components.Shared;
 /// <summary>
 /// A link drawn as MudBlazor's button (the markup MudButton writes for an Href) with a sprite icon: the page headers'
 /// actions (Export CSV, Follow, Add) are on every live page, where a MudButton and its MudIcon are two components that
-/// each keep two render trees (see the load test in the README).
+/// each keep two render trees (see the load test in docs/benchmarks.md).
 /// </summary>
 public static class LinkButton
 {

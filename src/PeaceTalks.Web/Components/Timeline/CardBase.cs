@@ -8,7 +8,7 @@ namespace PeaceTalks.Web.Components.Timeline;
 /// cascading value. And a card draws itself again only when what it shows has changed: a timeline page draws its list
 /// again when its counts arrive or more items load, and a card that drew itself again with the same item would keep a
 /// second render tree for as long as the reader stays (Blazor keeps each component's previous render). Both matter on
-/// every live page (see the load test in the README).
+/// every live page (see the load test in docs/benchmarks.md).
 /// </summary>
 public abstract class CardBase : ComponentBase
 {
