@@ -6,7 +6,7 @@ using PeaceTalks.Web.Models;
 using PeaceTalks.Web.Records;
 namespace PeaceTalks.Web.Filtering;
 
-public enum ItemKind { All, Statements, Meetings }
+public enum ItemKind { All, Statements, Meetings, Plans }
 
 /// <summary>The query-string names of the filters, the same in every address: pages, exports, the API and feeds.</summary>
 public static class FilterNames
@@ -133,7 +133,7 @@ public sealed record DashboardFilter
         }
         if (Kind != ItemKind.All)
         {
-            pairs.Add(Pair(FilterNames.Kind, Kind == ItemKind.Statements ? "statements" : "meetings"));
+            pairs.Add(Pair(FilterNames.Kind, Kind switch { ItemKind.Statements => "statements", ItemKind.Meetings => "meetings", _ => "plans" }));
         }
         if (OldestFirst)
         {
@@ -219,7 +219,8 @@ public sealed record DashboardFilter
         null or "" or "all" => ItemKind.All,
         "statements" => ItemKind.Statements,
         "meetings" => ItemKind.Meetings,
-        _ => Problem(ItemKind.All, $"'{Shorten(value)}' is not a kind (statements or meetings) — showing both.", problems),
+        "plans" => ItemKind.Plans,
+        _ => Problem(ItemKind.All, $"'{Shorten(value)}' is not a kind (statements, meetings or plans) — showing everything.", problems),
     };
 
     private static bool ParseOrder(string? value, List<string> problems) => value?.Trim().ToLowerInvariant() switch

@@ -36,7 +36,7 @@ public class PlanIssue
 public enum PlanStatus { Reported, Published, AgreedBySome, Signed }
 
 /// <summary>One version of a plan's text, e.g. "28-point draft": when, how far it has come, and the source that gives it.</summary>
-public class PlanVersion : IRecord
+public class PlanVersion : IDatedRecord
 {
     public int Id { get; set; }
     public long Version { get; set; } = 1;
@@ -90,6 +90,9 @@ public class PlanPoint : IRecord
 
     public List<PlanPointIssue> Issues { get; set; } = [];
     public List<PointLineage> Continues { get; set; } = [];
+
+    /// <summary>The stances taken on it (each actor's, as of each day).</summary>
+    public List<PointPosition> Positions { get; set; } = [];
 }
 
 public class PlanPointIssue

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Models;
@@ -35,6 +36,32 @@ public static class TimelineFilters
         (m, side) => m.Participants.Any(p => p.Actor.Side == side),
         (m, issueId) => m.Statements.Any(s => s.RetractedAt == null && s.Issues.Any(i => i.IssueId == issueId)),
         (search, db) => search.MeetingIds(db));
+}
+
+/// <summary>
+/// What the timeline's filters mean for a plan's version: an actor or side who proposed the plan or took a live stance
+/// on one of the version's points; an issue the plan or one of the version's points covers; text in the plan's title or
+/// the version's label.
+/// </summary>
+public static class PlanVersionFilters
+{
+    public static TimelineRules<PlanVersion> Rules { get; } = new(
+        (v, actorId) => v.Plan.ProposedById == actorId || v.Points.Any(p => p.Positions.Any(s => s.RetractedAt == null && s.ActorId == actorId)),
+        (v, side) => (v.Plan.ProposedBy != null && v.Plan.ProposedBy.Side == side)
+            || v.Points.Any(p => p.Positions.Any(s => s.RetractedAt == null && s.Actor.Side == side)),
+        (v, issueId) => v.Plan.Issues.Any(i => i.IssueId == issueId) || v.Points.Any(p => p.RetractedAt == null && p.Issues.Any(i => i.IssueId == issueId)),
+        TextIds);
+
+    /// <summary>
+    /// Plans have no full-text index: an installation follows a handful, so their titles and labels are matched in
+    /// .NET like the other short lists (<see cref="SearchText.MatchesLoosely"/>), and the matching ids go to the query.
+    /// </summary>
+    private static IQueryable<int> TextIds(SearchText search, PeaceTalksDbContext db)
+    {
+        int[] ids = [.. db.PlanVersions.AsNoTracking().IgnoreQueryFilters().Select(v => new { v.Id, Text = v.Plan.Title + " " + v.Label })
+            .AsEnumerable().Where(v => search.MatchesLoosely(v.Text)).Select(v => v.Id)];
+        return db.PlanVersions.IgnoreQueryFilters().Where(v => ids.Contains(v.Id)).Select(v => v.Id);
+    }
 }
 
 public static class PositionFilters

@@ -34,6 +34,14 @@ public static class Projections
         RetractedReason = s.RetractedAt == null ? null : s.RetractedReason ?? "no reason given",
     };
 
+    public static readonly Expression<Func<PlanVersion, PlanVersionItem>> PlanVersion = v => new PlanVersionItem(
+        v.Id, v.Key, v.Plan.Slug, v.Plan.Title, v.Label, v.Date, v.DatePrecision, v.DateBasis, v.Status, v.PointCount,
+        v.Points.Count(p => p.RetractedAt == null),
+        new SourceRef(v.Source.Key, v.Source.Title, v.Source.Outlet, v.Source.Url, v.Source.PublishedOn, v.Source.PublishedPrecision))
+    {
+        RetractedReason = v.RetractedAt == null ? null : v.RetractedReason ?? "no reason given",
+    };
+
     public static readonly Expression<Func<Meeting, MeetingItem>> Meeting = m => new MeetingItem(
         m.Id,
         m.Slug,

@@ -57,18 +57,48 @@ public sealed record MeetingItem(
     public string? RetractedReason { get; init; }
 }
 
-/// <summary>One entry of the timeline: a statement or a meeting.</summary>
-public sealed record TimelineItem(StatementItem? Statement, MeetingItem? Meeting)
+/// <summary>A version of a peace plan as an event of the timeline: the day it was reported, published, agreed or signed.</summary>
+public sealed record PlanVersionItem(
+    int Id,
+    string Key,
+    string PlanSlug,
+    string PlanTitle,
+    string Label,
+    DateOnly Date,
+    DatePrecision DatePrecision,
+    DateBasis DateBasis,
+    PlanStatus Status,
+    int? PointCount,
+    int PointsRecorded,
+    SourceRef Source)
 {
-    [JsonIgnore] public DateOnly Date => Statement?.Date ?? Meeting!.Date;
-    [JsonIgnore] public DatePrecision Precision => Statement?.DatePrecision ?? Meeting!.DatePrecision;
-    [JsonIgnore] public DateBasis Basis => Statement?.DateBasis ?? Meeting!.DateBasis;
+    /// <summary>Why an editor withdrew it; null for a live version.</summary>
+    public string? RetractedReason { get; init; }
+}
 
-    /// <summary>Statements sort before meetings of the same day in oldest-first order (after them newest-first).</summary>
-    [JsonIgnore] public int KindOrder => Statement is null ? 1 : 0;
-    [JsonIgnore] public int Id => Statement?.Id ?? Meeting!.Id;
+/// <summary>One entry of the timeline: a statement, a meeting or a version of a plan.</summary>
+public sealed record TimelineItem(StatementItem? Statement, MeetingItem? Meeting, PlanVersionItem? PlanVersion = null)
+{
+    [JsonIgnore] public DateOnly Date => Statement?.Date ?? Meeting?.Date ?? PlanVersion!.Date;
+    [JsonIgnore] public DatePrecision Precision => Statement?.DatePrecision ?? Meeting?.DatePrecision ?? PlanVersion!.DatePrecision;
+    [JsonIgnore] public DateBasis Basis => Statement?.DateBasis ?? Meeting?.DateBasis ?? PlanVersion!.DateBasis;
+
+    /// <summary>
+    /// Within a day, oldest first: statements, then meetings, then plan versions (newest first the other way round).
+    /// The kinds are numbered <see cref="TimelineKinds"/>.
+    /// </summary>
+    [JsonIgnore] public int KindOrder => Statement is not null ? TimelineKinds.Statement : Meeting is not null ? TimelineKinds.Meeting : TimelineKinds.PlanVersion;
+    [JsonIgnore] public int Id => Statement?.Id ?? Meeting?.Id ?? PlanVersion!.Id;
     [JsonIgnore] public string GroupLabel => DateText.Long(Date, Precision, Basis);
     [JsonIgnore] public TimelineCursor Cursor => new(Date, KindOrder, Id);
+}
+
+/// <summary>The place of each kind of item in the timeline's (date, kind, id) order.</summary>
+public static class TimelineKinds
+{
+    public const int Statement = 0;
+    public const int Meeting = 1;
+    public const int PlanVersion = 2;
 }
 
 /// <summary>Where the next page starts: the (date, kind, id) of the last item shown.</summary>
@@ -76,4 +106,4 @@ public sealed record TimelineCursor(DateOnly Date, int KindOrder, int Id);
 
 public sealed record TimelinePage(IReadOnlyList<TimelineItem> Items, TimelineCursor? Next);
 
-public sealed record TimelineCounts(int Statements, int TotalStatements, int Meetings, int TotalMeetings);
+public sealed record TimelineCounts(int Statements, int TotalStatements, int Meetings, int TotalMeetings, int PlanVersions = 0, int TotalPlanVersions = 0);

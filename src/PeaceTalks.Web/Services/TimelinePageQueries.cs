@@ -27,6 +27,7 @@ internal sealed class TimelinePageQueries
     private readonly DateOnly? _beforeDate;
     private readonly int? _beforeStatement;
     private readonly int? _beforeMeeting;
+    private readonly int? _afterKind;
 
     private TimelinePageQueries(ResolvedFilter filter, TimelineCursor? after)
     {
@@ -36,11 +37,12 @@ internal sealed class TimelinePageQueries
         _from = filter.Filter.From;
         _to = filter.Filter.To;
         _includeRetracted = filter.Filter.IncludeRetracted;
-        // Newest first, a day's meetings come before its statements: after a meeting, the rest of its day's meetings
-        // (lower ids) and all its statements; after a statement, the rest of its day's statements and no meetings.
+        // Newest first, a day's plan versions come before its meetings and its meetings before its statements: after an
+        // item, the rest of its kind on its day (lower ids) and the whole day of the kinds that follow.
         _beforeDate = after?.Date;
-        _beforeStatement = after is { KindOrder: 0 } ? after.Id : null;
-        _beforeMeeting = after is { KindOrder: 1 } ? after.Id : null;
+        _afterKind = after?.KindOrder;
+        _beforeStatement = after?.KindOrder == TimelineKinds.Statement ? after.Id : null;
+        _beforeMeeting = after?.KindOrder == TimelineKinds.Meeting ? after.Id : null;
     }
 
     /// <summary>The compiled page for a filter and cursor, or null when the composed query must answer.</summary>
@@ -51,11 +53,11 @@ internal sealed class TimelinePageQueries
             : new TimelinePageQueries(filter, after);
 
     public ValueTask<List<StatementItem>> StatementsAsync(PeaceTalksDbContext db, int take, CancellationToken cancellationToken) =>
-        NewestStatements(db, _actorId, _side, _issueId, _from, _to, _includeRetracted, _beforeDate, _beforeStatement, _beforeMeeting is not null, take)
+        NewestStatements(db, _actorId, _side, _issueId, _from, _to, _includeRetracted, _beforeDate, _beforeStatement, _afterKind > TimelineKinds.Statement, take)
             .ToListAsync(cancellationToken);
 
     public ValueTask<List<MeetingItem>> MeetingsAsync(PeaceTalksDbContext db, int take, CancellationToken cancellationToken) =>
-        NewestMeetings(db, _actorId, _side, _issueId, _from, _to, _includeRetracted, _beforeDate, _beforeMeeting, false, take)
+        NewestMeetings(db, _actorId, _side, _issueId, _from, _to, _includeRetracted, _beforeDate, _beforeMeeting, _afterKind > TimelineKinds.Meeting, take)
             .ToListAsync(cancellationToken);
 
     private static readonly Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int,

@@ -25,7 +25,7 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         var take = pageSize + 1;
 
         var statements = new List<StatementItem>();
-        if (filter.Filter.Kind != ItemKind.Meetings)
+        if (filter.Filter.Kind is ItemKind.All or ItemKind.Statements)
         {
             if (TimelinePageQueries.For(filter, after) is { } compiled)
             {
@@ -34,7 +34,7 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
             else
             {
                 var query = FilterStatements(db, Statements(db, filter), filter);
-                query = AfterCursor(query, after, oldestFirst);
+                query = AfterCursor(query, after, oldestFirst, TimelineKinds.Statement);
                 query = oldestFirst
                     ? query.OrderBy(s => s.Date).ThenBy(s => s.Id)
                     : query.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id);
@@ -43,7 +43,7 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         }
 
         var meetings = new List<MeetingItem>();
-        if (filter.Filter.Kind != ItemKind.Statements)
+        if (filter.Filter.Kind is ItemKind.All or ItemKind.Meetings)
         {
             if (TimelinePageQueries.For(filter, after) is { } compiled)
             {
@@ -52,7 +52,7 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
             else
             {
                 var query = FilterMeetings(db, Meetings(db, filter), filter);
-                query = AfterCursor(query, after, oldestFirst);
+                query = AfterCursor(query, after, oldestFirst, TimelineKinds.Meeting);
                 query = oldestFirst
                     ? query.OrderBy(m => m.Date).ThenBy(m => m.Id)
                     : query.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id);
@@ -60,7 +60,19 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
             }
         }
 
-        var merged = Merge(statements, meetings, oldestFirst);
+        var versions = new List<PlanVersionItem>();
+        if (filter.Filter.Kind is ItemKind.All or ItemKind.Plans)
+        {
+            // A plan's versions are few: always the composed query.
+            var query = PlanVersions(db, filter).Filter(PlanVersionFilters.Rules, db, filter);
+            query = AfterCursor(query, after, oldestFirst, TimelineKinds.PlanVersion);
+            query = oldestFirst
+                ? query.OrderBy(v => v.Date).ThenBy(v => v.Id)
+                : query.OrderByDescending(v => v.Date).ThenByDescending(v => v.Id);
+            versions = await query.Take(take).Select(Projections.PlanVersion).ToListAsync(cancellationToken);
+        }
+
+        var merged = Merge(statements, meetings, versions, oldestFirst);
         var page = merged.Take(pageSize).ToList();
         var next = merged.Count > pageSize ? page[^1].Cursor : null;
 
@@ -71,7 +83,9 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         var statementsById = pageStatements.ToDictionary(s => s.Id);
         var meetingsById = pageMeetings.ToDictionary(m => m.Id);
         return new TimelinePage(
-            [.. page.Select(i => i.Statement is { } s ? new TimelineItem(statementsById[s.Id], null) : new TimelineItem(null, meetingsById[i.Meeting!.Id]))],
+            [.. page.Select(i => i.Statement is { } s ? new TimelineItem(statementsById[s.Id], null)
+                : i.Meeting is { } m ? new TimelineItem(null, meetingsById[m.Id])
+                : i)],
             next);
     }
 
@@ -110,13 +124,19 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
             var counts = await lookups.CountsAsync(cancellationToken);
             (totalStatements, totalMeetings) = (counts.Statements, counts.Meetings);
         }
-        var statements = filter.Filter.Kind == ItemKind.Meetings ? 0
+        var kind = filter.Filter.Kind;
+        var statements = kind is not (ItemKind.All or ItemKind.Statements) ? 0
             : unfiltered ? totalStatements
             : await FilterStatements(db, Statements(db, filter), filter).CountAsync(cancellationToken);
-        var meetings = filter.Filter.Kind == ItemKind.Statements ? 0
+        var meetings = kind is not (ItemKind.All or ItemKind.Meetings) ? 0
             : unfiltered ? totalMeetings
             : await FilterMeetings(db, Meetings(db, filter), filter).CountAsync(cancellationToken);
-        return new TimelineCounts(statements, totalStatements, meetings, totalMeetings);
+        // Plan versions are few: counted every time, filtered or not.
+        var totalVersions = await PlanVersions(db, filter).CountAsync(cancellationToken);
+        var versions = kind is not (ItemKind.All or ItemKind.Plans) ? 0
+            : unfiltered ? totalVersions
+            : await PlanVersions(db, filter).Filter(PlanVersionFilters.Rules, db, filter).CountAsync(cancellationToken);
+        return new TimelineCounts(statements, totalStatements, meetings, totalMeetings, versions, totalVersions);
     }
 
     /// <summary>
@@ -128,6 +148,13 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
     {
         var all = db.Statements.AsNoTracking().IgnoreQueryFilters(LiveFilter);
         return filter.Filter.IncludeRetracted ? all : all.Where(s => s.RetractedAt == null);
+    }
+
+    /// <summary>All live plan versions, or with the filter's "include retracted" every one.</summary>
+    public static IQueryable<PlanVersion> PlanVersions(PeaceTalksDbContext db, ResolvedFilter filter)
+    {
+        var all = db.PlanVersions.AsNoTracking().IgnoreQueryFilters(LiveFilter);
+        return filter.Filter.IncludeRetracted ? all : all.Where(v => v.RetractedAt == null);
     }
 
     /// <summary>All live meetings, or with the filter's "include retracted" every meeting (the same plain SQL).</summary>
@@ -147,30 +174,24 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
     public static IQueryable<Meeting> FilterMeetings(PeaceTalksDbContext db, IQueryable<Meeting> query, ResolvedFilter filter) =>
         query.Filter(TimelineFilters.Meetings, db, filter);
 
-    // Statements are kind 0 and meetings kind 1 in the (Date, Kind, Id) order of the stream.
-    private static IQueryable<Statement> AfterCursor(IQueryable<Statement> query, TimelineCursor? c, bool ascending) =>
+    /// <summary>
+    /// The items of one kind after the cursor in the (date, kind, id) order: on the cursor's day, the rest of its kind
+    /// by id, and the whole day of the kinds that come after it (or none of the kinds that came before).
+    /// </summary>
+    private static IQueryable<T> AfterCursor<T>(IQueryable<T> query, TimelineCursor? c, bool ascending, int kind) where T : IDatedRecord =>
         c is null ? query
-        : c.KindOrder == 0
+        : c.KindOrder == kind
             ? ascending
-                ? query.Where(s => s.Date > c.Date || (s.Date == c.Date && s.Id > c.Id))
-                : query.Where(s => s.Date < c.Date || (s.Date == c.Date && s.Id < c.Id))
-            : ascending
-                ? query.Where(s => s.Date > c.Date)
-                : query.Where(s => s.Date <= c.Date);
+                ? query.Where(e => e.Date > c.Date || (e.Date == c.Date && e.Id > c.Id))
+                : query.Where(e => e.Date < c.Date || (e.Date == c.Date && e.Id < c.Id))
+            : ascending == (kind > c.KindOrder)
+                ? ascending ? query.Where(e => e.Date >= c.Date) : query.Where(e => e.Date <= c.Date)
+                : ascending ? query.Where(e => e.Date > c.Date) : query.Where(e => e.Date < c.Date);
 
-    private static IQueryable<Meeting> AfterCursor(IQueryable<Meeting> query, TimelineCursor? c, bool ascending) =>
-        c is null ? query
-        : c.KindOrder == 1
-            ? ascending
-                ? query.Where(m => m.Date > c.Date || (m.Date == c.Date && m.Id > c.Id))
-                : query.Where(m => m.Date < c.Date || (m.Date == c.Date && m.Id < c.Id))
-            : ascending
-                ? query.Where(m => m.Date >= c.Date)
-                : query.Where(m => m.Date < c.Date);
-
-    private static List<TimelineItem> Merge(List<StatementItem> statements, List<MeetingItem> meetings, bool ascending)
+    private static List<TimelineItem> Merge(List<StatementItem> statements, List<MeetingItem> meetings, List<PlanVersionItem> versions, bool ascending)
     {
-        var items = statements.Select(s => new TimelineItem(s, null)).Concat(meetings.Select(m => new TimelineItem(null, m)));
+        var items = statements.Select(s => new TimelineItem(s, null)).Concat(meetings.Select(m => new TimelineItem(null, m)))
+            .Concat(versions.Select(v => new TimelineItem(null, null, v)));
         return ascending
             ? [.. items.OrderBy(i => i.Date).ThenBy(i => i.KindOrder).ThenBy(i => i.Id)]
             : [.. items.OrderByDescending(i => i.Date).ThenByDescending(i => i.KindOrder).ThenByDescending(i => i.Id)];

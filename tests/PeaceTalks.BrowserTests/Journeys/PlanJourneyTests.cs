@@ -142,6 +142,15 @@ public sealed class PlanJourneyTests(BrowserFixture fixture)
         await AssertAccessibleAsync(reader, "the comparison");
         await BrowserFixture.ScreenshotAsync(reader, "plan-compare");
 
+        // The versions are events of the timeline.
+        await reader.GotoAsync("/timeline?kind=plans");
+        await new HomePage(reader).WaitForInteractiveAsync();
+        await Expect(reader.GetByTestId("timeline-count")).ToHaveTextAsync("Showing 2 of 2 plan versions");
+        await Expect(reader.Locator(".plan-version-card").First).ToContainTextAsync("US plan to end the war in Ukraine: 20-point framework");
+        await Expect(reader.Locator(".plan-version-card").Nth(1)).ToContainTextAsync("28 points, 6 recorded here");
+        await AssertAccessibleAsync(reader, "plan versions on the timeline");
+        await BrowserFixture.ScreenshotAsync(reader, "plan-timeline");
+
         // The same on a phone: nothing wider than the screen but the tables' own scrolling regions.
         var phone = await fixture.NewPageAsync(app.BaseUrl, width: 390, height: 844);
         foreach (var (path, name) in new[]

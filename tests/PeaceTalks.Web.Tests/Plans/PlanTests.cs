@@ -151,6 +151,57 @@ public sealed class PlanTests : IAsyncLifetime
         Assert.Equal(["12"], territory.Select(m => m.Number));
     }
 
+    [Theory]
+    [InlineData("", new[] { "20-point framework", "28-point draft" })]
+    [InlineData("actor=sergei-ryabkov", new[] { "20-point framework" })]
+    [InlineData("actor=yuri-ushakov", new string[0])]
+    [InlineData("actor=white-house", new[] { "20-point framework", "28-point draft" })]
+    [InlineData("side=Russia", new[] { "20-point framework" })]
+    [InlineData("issue=territorial-concessions", new[] { "20-point framework", "28-point draft" })]
+    [InlineData("issue=us-brokered-talks", new string[0])]
+    [InlineData("q=20-point", new[] { "20-point framework" })]
+    [InlineData("q=draft&order=oldest", new[] { "28-point draft" })]
+    [InlineData("from=2025-12-01", new[] { "20-point framework" })]
+    public async Task APlansVersionsAreEventsOfTheTimelineFilteredLikeTheRest(string query, string[] versions)
+    {
+        var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+        string? Get(string name) => parameters.TryGetValue(name, out var v) ? v.ToString() : null;
+        string?[]? Many(string name) => Get(name) is { } value ? [value] : null;
+        var filter = await _database.Get<FilterResolver>().ResolveAsync(DashboardFilter.Parse(Many("actor"), Many("side"), Many("issue"),
+            Get("from"), null, Get("q"), "plans", Get("order")));
+
+        var page = await _database.Get<TimelineQueries>().GetPageAsync(filter);
+        var counts = await _database.Get<TimelineQueries>().CountAsync(filter);
+
+        Assert.Equal(versions, page.Items.Select(i => i.PlanVersion!.Label));
+        Assert.Equal((versions.Length, 2), (counts.PlanVersions, counts.TotalPlanVersions));
+    }
+
+    [Fact]
+    public async Task PagingThroughStatementsMeetingsAndVersionsGivesEachItemOnceInOrder()
+    {
+        var timeline = _database.Get<TimelineQueries>();
+        foreach (var order in new[] { "newest", "oldest" })
+        {
+            var filter = await _database.Get<FilterResolver>().ResolveAsync(DashboardFilter.Parse(order: order));
+            var all = (await timeline.GetPageAsync(filter, pageSize: 500)).Items;
+            Assert.Contains(all, i => i.PlanVersion is not null);
+            Assert.Contains(all, i => i.Meeting is not null);
+
+            var paged = new List<TimelineItem>();
+            TimelineCursor? after = null;
+            do
+            {
+                var page = await timeline.GetPageAsync(filter, after, pageSize: 2);
+                paged.AddRange(page.Items);
+                after = page.Next;
+            }
+            while (after is not null);
+
+            Assert.Equal(all.Select(i => (i.KindOrder, i.Id)), paged.Select(i => (i.KindOrder, i.Id)));
+        }
+    }
+
     [Fact]
     public async Task APlanCannotBeRetractedWhileItsVersionsAreLive()
     {

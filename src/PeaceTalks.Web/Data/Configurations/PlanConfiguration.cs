@@ -90,7 +90,7 @@ public sealed class PointPositionConfiguration : IEntityTypeConfiguration<PointP
         builder.ConfigureRecord();
         builder.Property(p => p.Summary).HasMaxLength(FieldLimits.Summary);
         builder.HasOne(p => p.Actor).WithMany().OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(p => p.PlanPoint).WithMany().OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.PlanPoint).WithMany(p => p.Positions).OnDelete(DeleteBehavior.Restrict);
         // One stance per actor, point and day; "as of" walks this index, as for positions on issues.
         builder.HasIndex(p => new { p.ActorId, p.PlanPointId, p.AsOf }).IsUnique();
         builder.HasIndex(p => new { p.PlanPointId, p.AsOf });
