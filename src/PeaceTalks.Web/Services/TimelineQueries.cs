@@ -24,53 +24,25 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         var oldestFirst = filter.Filter.OldestFirst;
         var take = pageSize + 1;
 
-        var statements = new List<StatementItem>();
-        if (filter.Filter.Kind is ItemKind.All or ItemKind.Statements)
-        {
-            if (TimelinePageQueries.For(filter, after) is { } compiled)
-            {
-                statements = await compiled.StatementsAsync(db, take, cancellationToken);
-            }
-            else
-            {
-                var query = FilterStatements(db, Statements(db, filter), filter);
-                query = AfterCursor(query, after, oldestFirst, TimelineKinds.Statement);
-                query = oldestFirst
-                    ? query.OrderBy(s => s.Date).ThenBy(s => s.Id)
-                    : query.OrderByDescending(s => s.Date).ThenByDescending(s => s.Id);
-                statements = await query.Take(take).Select(Projections.Statement).ToListAsync(cancellationToken);
-            }
-        }
-
-        var meetings = new List<MeetingItem>();
-        if (filter.Filter.Kind is ItemKind.All or ItemKind.Meetings)
-        {
-            if (TimelinePageQueries.For(filter, after) is { } compiled)
-            {
-                meetings = await compiled.MeetingsAsync(db, take, cancellationToken);
-            }
-            else
-            {
-                var query = FilterMeetings(db, Meetings(db, filter), filter);
-                query = AfterCursor(query, after, oldestFirst, TimelineKinds.Meeting);
-                query = oldestFirst
-                    ? query.OrderBy(m => m.Date).ThenBy(m => m.Id)
-                    : query.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id);
-                meetings = await query.Take(take).Select(Projections.Meeting).ToListAsync(cancellationToken);
-            }
-        }
-
-        var versions = new List<PlanVersionItem>();
-        if (filter.Filter.Kind is ItemKind.All or ItemKind.Plans)
-        {
-            // A plan's versions are few: always the composed query.
-            var query = PlanVersions(db, filter).Filter(PlanVersionFilters.Rules, db, filter);
-            query = AfterCursor(query, after, oldestFirst, TimelineKinds.PlanVersion);
-            query = oldestFirst
-                ? query.OrderBy(v => v.Date).ThenBy(v => v.Id)
-                : query.OrderByDescending(v => v.Date).ThenByDescending(v => v.Id);
-            versions = await query.Take(take).Select(Projections.PlanVersion).ToListAsync(cancellationToken);
-        }
+        var kind = filter.Filter.Kind;
+        var compiled = TimelinePageQueries.For(filter, after);
+        var statements = kind is ItemKind.All or ItemKind.Statements
+            ? compiled is not null
+                ? await compiled.StatementsAsync(db, take, cancellationToken)
+                : await PageAsync(FilterStatements(db, Statements(db, filter), filter), after, oldestFirst, TimelineKinds.Statement, take,
+                    Projections.Statement, cancellationToken)
+            : [];
+        var meetings = kind is ItemKind.All or ItemKind.Meetings
+            ? compiled is not null
+                ? await compiled.MeetingsAsync(db, take, cancellationToken)
+                : await PageAsync(FilterMeetings(db, Meetings(db, filter), filter), after, oldestFirst, TimelineKinds.Meeting, take,
+                    Projections.Meeting, cancellationToken)
+            : [];
+        // A plan's versions are few: always the composed query.
+        var versions = kind is ItemKind.All or ItemKind.Plans
+            ? await PageAsync(PlanVersions(db, filter).Filter(PlanVersionFilters.Rules, db, filter), after, oldestFirst, TimelineKinds.PlanVersion, take,
+                Projections.PlanVersion, cancellationToken)
+            : [];
 
         var merged = Merge(statements, meetings, versions, oldestFirst);
         var page = merged.Take(pageSize).ToList();
@@ -173,6 +145,17 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
     /// <summary>The same filters for meetings (<see cref="TimelineFilters.Meetings"/> says what each means for a meeting).</summary>
     public static IQueryable<Meeting> FilterMeetings(PeaceTalksDbContext db, IQueryable<Meeting> query, ResolvedFilter filter) =>
         query.Filter(TimelineFilters.Meetings, db, filter);
+
+    /// <summary>A page of one kind of filtered items after the cursor, in date and id order.</summary>
+    private static Task<List<TItem>> PageAsync<T, TItem>(IQueryable<T> filtered, TimelineCursor? after, bool oldestFirst, int kind, int take,
+        System.Linq.Expressions.Expression<Func<T, TItem>> projection, CancellationToken cancellationToken) where T : IDatedRecord
+    {
+        var query = AfterCursor(filtered, after, oldestFirst, kind);
+        query = oldestFirst
+            ? query.OrderBy(e => e.Date).ThenBy(e => e.Id)
+            : query.OrderByDescending(e => e.Date).ThenByDescending(e => e.Id);
+        return query.Take(take).Select(projection).ToListAsync(cancellationToken);
+    }
 
     /// <summary>
     /// The items of one kind after the cursor in the (date, kind, id) order: on the cursor's day, the rest of its kind
