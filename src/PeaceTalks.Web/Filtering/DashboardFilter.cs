@@ -206,7 +206,7 @@ public sealed record DashboardFilter
             problems.Add($"The search text '{Shorten(text)}' is {AppCulture.Number(text.Length)} characters long; the limit is {MaxTextLength} — search ignored.");
             return null;
         }
-        if (Services.SearchText.Parse(text) is null)
+        if (SearchText.Parse(text) is null)
         {
             problems.Add($"The search text '{Shorten(text)}' has no words to look for (letters or digits) — search ignored.");
             return null;

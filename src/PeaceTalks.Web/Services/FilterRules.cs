@@ -1,3 +1,4 @@
+using PeaceTalks.Web.Filtering;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;

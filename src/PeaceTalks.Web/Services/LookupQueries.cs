@@ -1,3 +1,4 @@
+using PeaceTalks.Web.Filtering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using PeaceTalks.Web.Data;

@@ -1,3 +1,4 @@
+using PeaceTalks.Web.Filtering;
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Models;

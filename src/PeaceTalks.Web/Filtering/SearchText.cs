@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Data;
 
-namespace PeaceTalks.Web.Services;
+namespace PeaceTalks.Web.Filtering;
 
 /// <summary>One thing to look for: a word, a "quoted phrase", or a prefix (a word typed with a trailing *).</summary>
 public sealed record SearchTerm(string Text, bool IsPhrase, bool IsPrefix);

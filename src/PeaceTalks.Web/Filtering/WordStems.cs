@@ -1,4 +1,4 @@
-namespace PeaceTalks.Web.Services;
+namespace PeaceTalks.Web.Filtering;
 
 /// <summary>
 /// A light suffix-stripping stemmer for the search box, for English, Russian and Ukrainian. It cuts one common ending
