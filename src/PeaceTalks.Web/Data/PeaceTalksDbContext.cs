@@ -73,7 +73,7 @@ public abstract class PeaceTalksDbContext(DbContextOptions options) : IdentityDb
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
     private static void Store<TEnum>(ModelConfigurationBuilder builder) where TEnum : struct, Enum =>
-        builder.Properties<TEnum>().HaveConversion<KebabCaseConverter<TEnum>>().HaveMaxLength(24);
+        builder.Properties<TEnum>().HaveConversion<KebabCaseConverter<TEnum>>().HaveMaxLength(32);
 
     private sealed class KebabCaseConverter<TEnum>() : ValueConverter<TEnum, string>(
         v => KebabCase<TEnum>.ToWord(v),

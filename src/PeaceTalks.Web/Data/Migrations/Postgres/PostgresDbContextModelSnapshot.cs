@@ -187,8 +187,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -317,8 +317,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
@@ -476,13 +476,13 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("DateBasis")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("DatePrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int?>("DurationMinutes")
                         .HasColumnType("integer");
@@ -543,8 +543,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.HasKey("MeetingId", "ActorId");
 
@@ -625,8 +625,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Change")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -635,8 +635,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -700,13 +700,13 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("DateBasis")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("DatePrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -736,8 +736,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -788,8 +788,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("AsOfPrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("PlanPointId")
                         .HasColumnType("integer");
@@ -803,8 +803,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Stance")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -856,8 +856,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("AsOfPrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("IssueId")
                         .HasColumnType("integer");
@@ -871,8 +871,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Stance")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -944,8 +944,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Outlet")
                         .HasMaxLength(200)
@@ -956,8 +956,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("PublishedPrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTime?>("RetractedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1015,26 +1015,26 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Attribution")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
                     b.Property<string>("DateBasis")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("DatePrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -1043,8 +1043,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int?>("MeetingId")
                         .HasColumnType("integer");
@@ -1339,7 +1339,7 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PlanPoint")
-                        .WithMany()
+                        .WithMany("Positions")
                         .HasForeignKey("PlanPointId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1542,6 +1542,8 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.Navigation("Continues");
 
                     b.Navigation("Issues");
+
+                    b.Navigation("Positions");
                 });
 
             modelBuilder.Entity("PeaceTalks.Web.Models.PlanVersion", b =>

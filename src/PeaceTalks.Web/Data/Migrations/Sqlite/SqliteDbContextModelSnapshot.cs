@@ -174,7 +174,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -302,7 +302,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
@@ -455,12 +455,12 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("DateBasis")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DatePrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DurationMinutes")
@@ -522,7 +522,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.HasKey("MeetingId", "ActorId");
@@ -600,7 +600,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Change")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
@@ -610,7 +610,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -673,12 +673,12 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("DateBasis")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DatePrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
@@ -709,7 +709,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
@@ -759,7 +759,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("AsOfPrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PlanPointId")
@@ -774,7 +774,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Stance")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -825,7 +825,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("AsOfPrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("IssueId")
@@ -840,7 +840,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Stance")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -909,7 +909,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outlet")
@@ -921,7 +921,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("PublishedPrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RetractedAt")
@@ -978,12 +978,12 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Attribution")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Channel")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Date")
@@ -991,12 +991,12 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("DateBasis")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DatePrecision")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
@@ -1006,7 +1006,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MeetingId")
@@ -1302,7 +1302,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.HasOne("PeaceTalks.Web.Models.PlanPoint", "PlanPoint")
-                        .WithMany()
+                        .WithMany("Positions")
                         .HasForeignKey("PlanPointId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1505,6 +1505,8 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
                     b.Navigation("Continues");
 
                     b.Navigation("Issues");
+
+                    b.Navigation("Positions");
                 });
 
             modelBuilder.Entity("PeaceTalks.Web.Models.PlanVersion", b =>
