@@ -11,8 +11,12 @@ namespace PeaceTalks.Web.Records;
 /// problems are reported at once.
 /// </summary>
 /// <param name="restore">Undoes what a file format did to a cell (CSV: the apostrophe that neutralised a formula); null for values taken as typed.</param>
-public sealed partial class FieldReader(FieldProblems problems, Func<string, string>? restore = null)
+/// <param name="clock">The app's clock, for rules about today (a statement is never dated after it); the system clock when null.</param>
+public sealed partial class FieldReader(FieldProblems problems, Func<string, string>? restore = null, TimeProvider? clock = null)
 {
+    /// <summary>Today's date (UTC) by the app's clock.</summary>
+    public DateOnly Today => DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+
     private IReadOnlyDictionary<string, int>? _columns;
     private string[] _record = [];
     private IReadOnlyDictionary<string, string?>? _values;
