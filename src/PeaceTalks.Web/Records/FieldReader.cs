@@ -14,8 +14,11 @@ namespace PeaceTalks.Web.Records;
 /// <param name="clock">The app's clock, for rules about today (a statement is never dated after it); the system clock when null.</param>
 public sealed partial class FieldReader(FieldProblems problems, Func<string, string>? restore = null, TimeProvider? clock = null)
 {
-    /// <summary>Today's date (UTC) by the app's clock.</summary>
-    public DateOnly Today => DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+    /// <summary>
+    /// Today by the app's clock, as the easternmost time zone (UTC+14) reads it: the latest day it is anywhere, so an
+    /// editor in Kyiv recording words said just after their midnight is not told the day has not come yet.
+    /// </summary>
+    public DateOnly Today => DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(14));
 
     private IReadOnlyDictionary<string, int>? _columns;
     private string[] _record = [];

@@ -187,7 +187,8 @@ public sealed class IntakeServiceTests : IAsyncLifetime
         public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 
-    private static readonly FixedClock December5 = new(new DateTimeOffset(2025, 12, 5, 23, 30, 0, TimeSpan.Zero));
+    // Early on 5 December in UTC: it is 5 December everywhere on Earth (UTC+14 reads 22:00).
+    private static readonly FixedClock December5 = new(new DateTimeOffset(2025, 12, 5, 8, 0, 0, TimeSpan.Zero));
 
     private async Task<IntakeService> ServiceAsync(string role, TimeProvider clock) =>
         new(_database.Factory, new EditorAccess(new TestAuthenticationStateProvider(await _database.SignInAsAsync(role)), _database.Get<IServiceScopeFactory>()), clock);
@@ -211,6 +212,22 @@ public sealed class IntakeServiceTests : IAsyncLifetime
         Assert.Equal(IntakePart.SaidOn, afterReport.Part);
         Assert.Contains("after the report's publication date (2025-12-03)", afterReport.Message, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2025, 12, 3), proposal.Latest);
+    }
+
+    [Fact]
+    public void AStatementDatedTomorrowInUtcIsTakenWhereThatDayHasBegunEastOfUtc()
+    {
+        var found = new FieldProblems();
+        // 23:30 UTC on 5 December is already 6 December in Kyiv (and up to UTC+14).
+        var reader = new FieldReader(found, clock: new FixedClock(new DateTimeOffset(2025, 12, 5, 23, 30, 0, TimeSpan.Zero)));
+        reader.MoveTo(2, new Dictionary<string, string?>
+        {
+            ["key"] = "k", ["actor"] = "yuri-ushakov", ["date"] = "2025-12-06", ["text"] = "Words.", ["source"] = "some-source",
+        });
+
+        RecordTypes.Statements.Parse(reader);
+
+        Assert.DoesNotContain(found.Kept, p => p.Field == "date");
     }
 
     [Fact]
