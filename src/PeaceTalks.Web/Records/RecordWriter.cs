@@ -77,7 +77,7 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
         bool audit = true)
     {
         var names = type.WrittenFields.Select(f => f.Name).ToList();
-        AuditEntry Entry(PlannedRow row, int id) => new()
+        AuditEntry Entry(PlannedRow row, int id, FieldChange? verification = null) => new()
         {
             At = _at,
             UserId = editor.UserId,
@@ -86,7 +86,7 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             EntityId = id,
             EntityKey = row.Row.NaturalKey,
             Action = row.Change == RowChange.Add ? AuditAction.Create : AuditAction.Update,
-            Changes = AuditJson.Write(AuditJson.Diff(names, row.Stored?.Values.Texts(), row.Texts)),
+            Changes = AuditJson.Write([.. AuditJson.Diff(names, row.Stored?.Values.Texts(), row.Texts), .. verification is null ? [] : new[] { verification }]),
             Note = note,
             BatchId = batchId,
         };
@@ -103,6 +103,7 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var entity = type.Create(row.Row, IdOf);
+                Unverified(entity, editor);
                 type.SetId(entity, checked((int)_bulk.NextId(table)));
                 _bulk.Add(table, entity);
                 created.Add((row, entity));
@@ -113,6 +114,7 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             foreach (var row in adds)
             {
                 var entity = type.Create(row.Row, IdOf);
+                Unverified(entity, editor);
                 db.Add(entity);
                 created.Add((row, entity));
             }
@@ -156,18 +158,43 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             foreach (var row in updates)
             {
                 var entity = entities[row.Stored!.Id];
+                // A change to what a check vouches for makes the item unverified again; the history says so.
+                var verification = type.ChangesChecked(row.Stored.Values, row.Row) ? Unverified(entity, editor) : null;
                 type.Apply(entity, row.Row, IdOf);
                 entity.Version++;
                 db.AddRange(Links(row.Row, entity.Id));
                 if (audit)
                 {
-                    AddEntry(Entry(row, entity.Id));
+                    AddEntry(Entry(row, entity.Id, verification));
                 }
                 Written++;
             }
         }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Marks a new item, or one whose checked fields change, as unverified, written by <paramref name="editor"/> (whom
+    /// the four-eyes rule keeps from verifying it). Returns the history's change of state, or null when it was unverified.
+    /// </summary>
+    private FieldChange? Unverified(IRecord entity, Editor editor)
+    {
+        if (!type.Verifiable || entity is not IVerifiable item)
+        {
+            return null;
+        }
+        var was = item.Verification;
+        item.Verification = VerificationState.Unverified;
+        item.CheckedById = null;
+        item.CheckedBy = null;
+        item.CheckedAt = null;
+        item.DisputeReason = null;
+        item.DisputeNote = null;
+        item.ChangedById = editor.UserId;
+        item.ChangedAt = _at;
+        return was == VerificationState.Unverified ? null
+            : new FieldChange(Checks.Field, Cells.Word(was), Cells.Word(VerificationState.Unverified));
     }
 
     /// <summary>
