@@ -15,5 +15,11 @@ public sealed class AccessOptions
     [Range(1, 3600)]
     public int RevalidateSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// A one-person installation: lets the author of a change verify it themself (the four-eyes rule is off), and the
+    /// history then says "self-verified". Default: another editor must check it.
+    /// </summary>
+    public bool AllowSelfVerification { get; set; }
+
     public TimeSpan RevalidateInterval => TimeSpan.FromSeconds(RevalidateSeconds);
 }

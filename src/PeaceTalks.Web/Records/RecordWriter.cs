@@ -236,6 +236,74 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>
+    /// Records a check against the source on stored items, each at the version the checker saw, with one history entry
+    /// each: verified (<paramref name="reason"/> null) or disputed with a reason and an optional note. The four-eyes
+    /// rule is kept here, in the write path: the author of the latest change to what a check covers cannot verify it,
+    /// unless <paramref name="allowSelf"/> (then the history says "self-verified"). Returns, per key, why it was not
+    /// checked; an empty list when every item was.
+    /// </summary>
+    public async Task<List<(string Key, string Problem)>> CheckAsync(IReadOnlyList<(string Key, long Version)> items, DisputeReason? reason,
+        string? disputeNote, Editor editor, bool allowSelf, CancellationToken cancellationToken)
+    {
+        if (!type.Verifiable)
+        {
+            throw new InvalidOperationException($"Nobody checks {type.Name} against a source.");
+        }
+        var problems = new List<(string Key, string Problem)>();
+        var stored = await type.FindAsync(db, [.. items.Select(i => i.Key)], cancellationToken);
+        var found = items.Where(i => stored.ContainsKey(i.Key)).ToList();
+        var entities = (await type.LoadAsync(db, [.. found.Select(i => stored[i.Key].Id)], cancellationToken)).ToDictionary(e => e.Id);
+        var state = reason is null ? VerificationState.Verified : VerificationState.Disputed;
+        foreach (var (key, version) in items)
+        {
+            if (!stored.TryGetValue(key, out var row) || entities.GetValueOrDefault(row.Id) is not IVerifiable item)
+            {
+                problems.Add((key, $"This {type.Noun} no longer exists."));
+                continue;
+            }
+            if (row.Retracted)
+            {
+                problems.Add((key, $"This {type.Noun} was retracted, so it is no longer checked."));
+                continue;
+            }
+            if (row.Version != version)
+            {
+                problems.Add((key, $"This {type.Noun} changed since you opened it: look at it again before you check it."));
+                continue;
+            }
+            var self = item.ChangedById is not null && item.ChangedById == editor.UserId;
+            if (state == VerificationState.Verified && self && !allowSelf)
+            {
+                problems.Add((key, $"You wrote the latest change to this {type.Noun}, so another editor must verify it (four eyes)."));
+                continue;
+            }
+            var before = Checks.Texts(item);
+            item.Verification = state;
+            item.CheckedById = editor.UserId;
+            item.CheckedBy = editor.Name;
+            item.CheckedAt = _at;
+            item.DisputeReason = reason;
+            item.DisputeNote = reason is null ? null : disputeNote;
+            item.Version++;
+            db.Add(new AuditEntry
+            {
+                At = _at,
+                UserId = editor.UserId,
+                UserName = editor.Name,
+                EntityType = type.Noun,
+                EntityId = row.Id,
+                EntityKey = key,
+                Action = reason is null ? AuditAction.Verify : AuditAction.Dispute,
+                Changes = AuditJson.Write(AuditJson.Diff(Checks.Names, before, Checks.Texts(item))),
+                Note = state == VerificationState.Verified && self ? Checks.SelfVerified : null,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return problems;
+    }
+
     /// <summary>Writes out what is still held for bulk writing. Call before committing.</summary>
     public void Complete()
     {
