@@ -96,14 +96,15 @@ public sealed class ReviewQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     public async Task<VerbatimReport> VerbatimAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var texts = await db.SourceTexts.AsNoTracking().ToDictionaryAsync(t => t.SourceId, t => t.Text, cancellationToken);
+        var stored = await db.SourceTexts.AsNoTracking().ToDictionaryAsync(t => t.SourceId, t => t.Text, cancellationToken);
+        var texts = new Dictionary<int, Verbatim.FoldedText>();
         var failures = new List<VerbatimFailure>();
         var (checkedCount, found, without) = (0, 0, 0);
         var statements = db.Statements.AsNoTracking().Where(s => s.Kind == TextKind.Quote).OrderBy(s => s.Key)
             .Select(s => new { s.Key, Speaker = s.Actor.Name, s.Text, s.SourceId, SourceKey = s.Source.Key, SourceTitle = s.Source.Title });
         await foreach (var s in statements.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            Count(texts.GetValueOrDefault(s.SourceId), s.Text, () => new VerbatimFailure("statement", s.Key, $"/statements/{Uri.EscapeDataString(s.Key)}",
+            Count(s.SourceId, s.Text, () => new VerbatimFailure("statement", s.Key, $"/statements/{Uri.EscapeDataString(s.Key)}",
                 s.Speaker, s.Text, s.SourceKey, s.SourceTitle));
         }
         var points = db.PlanPoints.AsNoTracking().Where(p => p.Kind == TextKind.Quote).OrderBy(p => p.Key)
@@ -111,26 +112,30 @@ public sealed class ReviewQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
                 SourceKey = p.PlanVersion.Source.Key, SourceTitle = p.PlanVersion.Source.Title });
         await foreach (var p in points.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            Count(texts.GetValueOrDefault(p.SourceId), p.Text, () => new VerbatimFailure("plan point", p.Key, $"/plans/{Uri.EscapeDataString(p.PlanSlug)}",
+            Count(p.SourceId, p.Text, () => new VerbatimFailure("plan point", p.Key, $"/plans/{Uri.EscapeDataString(p.PlanSlug)}",
                 $"{p.Plan}, point {p.Number}", p.Text, p.SourceKey, p.SourceTitle));
         }
         return new VerbatimReport(checkedCount, found, without, failures);
 
-        void Count(string? text, string quote, Func<VerbatimFailure> failure)
+        void Count(int sourceId, string quote, Func<VerbatimFailure> failure)
         {
-            switch (Verbatim.Check(text, quote))
+            if (!stored.TryGetValue(sourceId, out var text))
             {
-                case VerbatimResult.NoSourceText:
-                    without++;
-                    break;
-                case VerbatimResult.Found:
-                    checkedCount++;
-                    found++;
-                    break;
-                default:
-                    checkedCount++;
-                    failures.Add(failure());
-                    break;
+                without++;
+                return;
+            }
+            if (!texts.TryGetValue(sourceId, out var folded))
+            {
+                texts[sourceId] = folded = new Verbatim.FoldedText(text);
+            }
+            checkedCount++;
+            if (folded.Contains(quote))
+            {
+                found++;
+            }
+            else
+            {
+                failures.Add(failure());
             }
         }
     }

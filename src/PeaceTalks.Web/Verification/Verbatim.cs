@@ -20,24 +20,7 @@ public static class Verbatim
     public const string NotFoundWarning = "not found in the stored report: did you mean a paraphrase?";
 
     /// <summary>The range of <paramref name="source"/> holding <paramref name="quote"/>, or null.</summary>
-    public static (int Start, int Length)? Find(string source, string quote)
-    {
-        var (needle, _) = Fold(quote.Trim());
-        if (needle.Length == 0)
-        {
-            return null;
-        }
-        var (haystack, map) = Fold(source);
-        var at = haystack.IndexOf(needle, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return null;
-        }
-        var start = map[at];
-        // The quote is trimmed, so it ends on a character of its own: the match ends where that character ends.
-        var end = map[at + needle.Length - 1] + 1;
-        return (start, end - start);
-    }
+    public static (int Start, int Length)? Find(string source, string quote) => new FoldedText(source).Find(quote);
 
     public static bool Contains(string source, string quote) => Find(source, quote) is not null;
 
@@ -73,6 +56,31 @@ public static class Verbatim
         var before = (from > 0 ? "… " : "") + source[from..found.Start];
         var after = source[(found.Start + found.Length)..to] + (to < source.Length ? " …" : "");
         return [new(before, false), new(source.Substring(found.Start, found.Length), true), new(after, false)];
+    }
+
+    /// <summary>A report folded once, to look many quotes up in it (an import, the verbatim report).</summary>
+    public sealed class FoldedText
+    {
+        private readonly string _folded;
+        private readonly int[] _map;
+
+        public FoldedText(string source) => (_folded, _map) = Fold(source);
+
+        /// <summary>The range of the report holding <paramref name="quote"/>, or null.</summary>
+        public (int Start, int Length)? Find(string quote)
+        {
+            var (needle, _) = Fold(quote.Trim());
+            var at = needle.Length == 0 ? -1 : _folded.IndexOf(needle, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return null;
+            }
+            // The quote is trimmed, so it ends on a character of its own: the match ends where that character ends.
+            var start = _map[at];
+            return (start, _map[at + needle.Length - 1] + 1 - start);
+        }
+
+        public bool Contains(string quote) => Find(quote) is not null;
     }
 
     /// <summary>The text folded, and for each folded character the index of the original character it came from.</summary>
