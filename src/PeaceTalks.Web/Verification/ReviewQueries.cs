@@ -33,6 +33,9 @@ public sealed record ReviewItem(
     /// <summary>The stored report around the quote, the quote picked out; null when it is not found or none is stored.</summary>
     public IReadOnlyList<TextSegment>? Report { get; init; }
 
+    /// <summary>The start of the stored report when the words are not picked out of it (a paraphrase, or a quote not found).</summary>
+    public string? ReportStart { get; init; }
+
     /// <summary>True when a checker can verify it without reading on: a quote found word for word in the stored report.</summary>
     public bool Mechanical => Kind == TextKind.Quote && Verbatim == VerbatimResult.Found;
 }
@@ -84,7 +87,12 @@ public sealed class ReviewQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
         {
             var text = texts.GetValueOrDefault(i.SourceId);
             var report = text is null ? null : Verbatim.Highlight(text, i.Text, Context);
-            return i with { Verbatim = text is null ? VerbatimResult.NoSourceText : report is null ? VerbatimResult.NotFound : VerbatimResult.Found, Report = report };
+            return i with
+            {
+                Verbatim = text is null ? VerbatimResult.NoSourceText : report is null ? VerbatimResult.NotFound : VerbatimResult.Found,
+                Report = report,
+                ReportStart = text is null || report is not null ? null : text.Length <= 2 * Context ? text : text[..(2 * Context)] + " …",
+            };
         }).ToList();
         return new ReviewQueue(checkedItems, state == VerificationState.Disputed ? disputed : unverified, disputed, unverified);
     }

@@ -48,7 +48,10 @@ public sealed class ReviewPageTests : ComponentTest
         Assert.Equal("constructive", Item(page, "ushakov-constructive").QuerySelector("mark")!.TextContent);
         // Found across a no-break space and a run of spaces, shown as the report prints it.
         Assert.Equal("a compromise\u00A0option   was not found", Item(page, "ushakov-no-compromise").QuerySelector("mark")!.TextContent);
-        Assert.NotNull(Item(page, "ushakov-disagreements-remain").QuerySelector("[data-testid=not-found]"));
+        // A paraphrase is not looked for word for word: the report is shown to compare its sense with.
+        Assert.NotNull(Item(page, "ushakov-disagreements-remain").QuerySelector("[data-testid=paraphrase-note]"));
+        Assert.StartsWith("Kremlin aide Yuri Ushakov", Item(page, "ushakov-disagreements-remain").QuerySelector("[data-testid=report-start]")!.TextContent);
+        Assert.Empty(page.FindAll("[data-testid=review-problem]"));
         Assert.Contains("3 of 3 statements awaiting a check", page.Find("[data-testid=review-count]").TextContent);
     }
 
