@@ -21,5 +21,12 @@ public sealed class AccessOptions
     /// </summary>
     public bool AllowSelfVerification { get; set; }
 
+    /// <summary>
+    /// Whether anonymous visitors and readers see items nobody has verified yet (with an "Unverified" badge). False: they
+    /// see verified items only (pages, API, exports, feeds, the matrix), and editors and admins see everything with
+    /// badges. Default: published.
+    /// </summary>
+    public bool PublishUnverified { get; set; } = true;
+
     public TimeSpan RevalidateInterval => TimeSpan.FromSeconds(RevalidateSeconds);
 }
