@@ -19,7 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     private static readonly string[] ReaderPages =
     [
         "/", "/timeline", "/timeline?actor=yuri-ushakov&kind=statements", "/stances", "/stances#evidence", "/actors",
-        "/actors/yuri-ushakov", "/meetings", "/meetings/moscow-talks-2025-12-02", "/actors/nobody", "/timeline?actor=foo&from=bad",
+        "/actors/yuri-ushakov", "/meetings", "/meetings/moscow-talks-2025-12-02", "/actors/nobody", "/timeline?actor=foo&from=bad", "/timeline?verified=only",
         "/statements/ushakov-constructive", "/changes", "/issues", "/issues/security-guarantees", "/plans",
     ];
 

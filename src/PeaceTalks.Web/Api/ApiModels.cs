@@ -62,7 +62,13 @@ public sealed record ApiStatement(
 /// disputed it and when; a dispute has its <c>reason</c> (wrong-words, wrong-speaker, wrong-date, source-does-not-say-it,
 /// source-unreachable) and the checker's <c>note</c>. The same words as the CSV columns.
 /// </summary>
-public sealed record ApiCheck(string State, string? CheckedBy, string? CheckedAt, string? Reason, string? Note)
+[System.ComponentModel.Description("Whether someone other than its author compared the item with its source.")]
+public sealed record ApiCheck(
+    [property: System.ComponentModel.Description("unverified, verified or disputed.")] string State,
+    [property: System.ComponentModel.Description("The display name of who verified or disputed it; null while unverified.")] string? CheckedBy,
+    [property: System.ComponentModel.Description("When it was verified or disputed, UTC (2025-12-03T14:05:09Z); null while unverified.")] string? CheckedAt,
+    [property: System.ComponentModel.Description("Why it was disputed: wrong-words, wrong-speaker, wrong-date, source-does-not-say-it or source-unreachable.")] string? Reason,
+    [property: System.ComponentModel.Description("The checker's note on a dispute, if any.")] string? Note)
 {
     public static ApiCheck From(Verification.CheckInfo check) => new(
         Cells.Word(check.State),
