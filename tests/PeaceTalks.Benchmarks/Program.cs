@@ -8,7 +8,7 @@ using PeaceTalks.Web.Filtering;
 //   dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size small     (about two minutes)
 //   dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size full      (1,000,000 statements and positions)
 // Options: --seed N, --statements N, --positions N, --actors N, --issues N, --years N, --out DIR, --reuse (keep a generated file),
-//          --only timeline,matrix,export,import,edit,coldstart,readers,api,review. "--name=value" works too; unknown options are refused.
+//          --only timeline,matrix,plans,export,import,edit,coldstart,readers,api,review. "--name=value" works too; unknown options are refused.
 //          --provider postgres: the timeline, matrix and import on PostgreSQL instead, against hand-written SQL there:
 //            bash .ci/with-postgres dotnet run -c Release --project tests/PeaceTalks.Benchmarks -- --size small --provider postgres
 
@@ -104,6 +104,24 @@ await using (var scenarios = new Scenarios(database) { Size = size })
         results.Add(new Result($"Who moved {scenarios.Since:yyyy-MM-dd} → {scenarios.AsOf:yyyy-MM-dd}, every cell, top 200 named (peer: change-driven SQL)",
             moved.Ours, moved.Peer, moved.OursOutput.Rows, "≤ 100 ms and ≤ 2× peer",
             moved.Ours.MedianMs <= 100 && moved.Ours.MedianMs <= 2 * moved.Peer.MedianMs));
+    }
+
+    if (options.Runs("plans"))
+    {
+        // The plan pages' server time: the same calls their LoadAsync makes, against hand-written SQL for the same rows.
+        var runs = options.SizeName == "full" ? 40 : 30;
+        var points = SyntheticData.PlanPoints;
+        var page = await Harness.CompareAsync(scenarios.PlanPageOursAsync, scenarios.PlanPagePeerAsync, 5, runs);
+        Harness.Check("plan page", page.OursOutput, page.PeerOutput);
+        results.Add(new Result($"Plan page (latest version, {points} points × {SyntheticData.PlanActorsFor(size)} actors' stances)", page.Ours, page.Peer,
+            page.OursOutput.Rows, "≤ 50 ms", page.Ours.MedianMs <= 50,
+            $"rows: stance cells shown; {page.OursOutput.First}; peer: hand-written SQL, latest stance per cell by MAX(AsOf) grouped down the index"));
+
+        var compare = await Harness.CompareAsync(scenarios.PlanCompareOursAsync, scenarios.PlanComparePeerAsync, 5, runs);
+        Harness.Check("plan comparison", compare.OursOutput, compare.PeerOutput);
+        results.Add(new Result($"Compare two {points}-point versions with who moved", compare.Ours, compare.Peer,
+            compare.OursOutput.Rows, "≤ 50 ms", compare.Ours.MedianMs <= 50,
+            $"rows: moves listed; {compare.OursOutput.First}; peer: hand-written SQL for both versions' points and stances, lineage and word diff by hand"));
     }
 
     if (!options.Runs("export"))
