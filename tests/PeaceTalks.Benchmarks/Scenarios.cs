@@ -21,7 +21,7 @@ namespace PeaceTalks.Benchmarks;
 /// Each scenario as the app runs it ("ours", through its own services) and as a peer (hand-written SQL through
 /// Microsoft.Data.Sqlite, the sqlite3 shell, or a plain insert loop) on the same file.
 /// </summary>
-public sealed class Scenarios : IAsyncDisposable
+public sealed partial class Scenarios : IAsyncDisposable
 {
     public const int PageSize = TimelineQueries.DefaultPageSize;
 
@@ -584,7 +584,8 @@ public sealed class Scenarios : IAsyncDisposable
         File.Delete(staging);
         await RunSqlite3Async(staging, $"""
             CREATE TABLE staging (key, actor, actor_name, date, date_precision, date_basis, kind, text, channel, attribution,
-                                  source, via_source, meeting, issues, original_language, original_text, points);
+                                  source, via_source, meeting, issues, original_language, original_text, points,
+                                  verification, checked_by, checked_at, dispute_reason, dispute_note);
             .import --csv --skip 1 '{file.Replace("'", "''")}' staging
             """);
         await using (var c = new SqliteConnection(SyntheticData.ConnectionString(database)))
@@ -663,7 +664,7 @@ public sealed class Scenarios : IAsyncDisposable
         File.Copy(source, target);
     }
 
-    /// <summary>A copy of the data set without statements and positions: what the import scenarios load into.</summary>
+    /// <summary>A copy of the data set without statements and positions (nor the plan's stances, which rest on statements): what the import scenarios load into.</summary>
     public static async Task MakeImportBaseAsync(string source, string target)
     {
         await CopyDatabaseAsync(source, target);
@@ -672,6 +673,7 @@ public sealed class Scenarios : IAsyncDisposable
         await using var command = c.CreateCommand();
         command.CommandText = """
             PRAGMA journal_mode = DELETE;
+            DELETE FROM PointPositionEvidence; DELETE FROM PointPositions; DELETE FROM StatementPoint;
             DELETE FROM PositionEvidence; DELETE FROM Positions; DELETE FROM StatementIssues; DELETE FROM Statements;
             VACUUM; PRAGMA journal_mode = WAL;
             """;

@@ -73,6 +73,7 @@ public static class SyntheticData
         var statementsByActor = await InsertStatementsAsync(connection, tx, size, random);
         await InsertMeetingsAsync(connection, tx, size, random, sides);
         await InsertPositionsAsync(connection, tx, size, random, statementsByActor);
+        await InsertPlanAsync(connection, tx, size, new Random(size.Seed + 1), statementsByActor);
 
         await tx.CommitAsync();
         await Exec(connection, "ANALYZE; PRAGMA synchronous = NORMAL;");
@@ -266,6 +267,210 @@ public static class SyntheticData
         await Task.CompletedTask;
     }
 
+    // ---- The synthetic plan ----------------------------------------------------------------------------------
+
+    /// <summary>The synthetic plan's slug: two versions of <see cref="PlanPoints"/> points, every point with the stances of <see cref="PlanActorsFor"/> actors.</summary>
+    public const string PlanSlug = "synthetic-plan";
+
+    /// <summary>Points in each of the plan's two versions.</summary>
+    public const int PlanPoints = 30;
+
+    /// <summary>Actors with a stance on every point of both versions (fewer when the data set has fewer actors).</summary>
+    public static int PlanActorsFor(SyntheticSize size) => Math.Min(50, size.Actors);
+
+    public static string PlanVersionKey(int version) => $"{PlanSlug}-v{version}";
+
+    /// <summary>The two versions' days: 40 % into the data's years and 60 days later, away from the timeline's first pages.</summary>
+    public static (DateOnly First, DateOnly Second) PlanDays(SyntheticSize size)
+    {
+        var first = SyntheticSize.FirstDay.AddDays((size.LastDay.DayNumber - SyntheticSize.FirstDay.DayNumber) * 2 / 5);
+        return (first, first.AddDays(60));
+    }
+
+    /// <summary>How the second version's points continue the first's, in its reading order (parents are indexes into the first version).</summary>
+    internal static IReadOnlyList<(string Change, int[] Parents)> SecondVersionLineage()
+    {
+        var points = new List<(string Change, int[] Parents)>();
+        for (var i = 0; i < 12; i++) points.Add(("unchanged", [i]));
+        for (var i = 12; i < 20; i++) points.Add(("reworded", [i]));
+        points.Add(("merged", [20, 21]));
+        points.Add(("merged", [22, 23]));
+        points.Add(("split", [24]));
+        points.Add(("split", [24]));
+        points.Add(("split", [25]));
+        points.Add(("split", [25]));
+        // Four new points put in between, so the points after each are renumbered; the first version's 27–30 are dropped.
+        foreach (var at in new[] { 3, 10, 17, 25 })
+        {
+            points.Insert(at, ("new", []));
+        }
+        return points;
+    }
+
+    private static string[] Stances { get; } = ["proposed", "accepts", "accepts-with-reservations", "no-position-stated", "rejects"];
+
+    /// <summary>
+    /// One plan (titled SYNTHETIC) proposed by the first of its actors, two versions of 30 points (unchanged, reworded,
+    /// merged, split, new and dropped points between them), and the stances of 50 actors on every point on several
+    /// days each, each resting on a statement of that actor.
+    /// </summary>
+    private static async Task InsertPlanAsync(SqliteConnection c, SqliteTransaction tx, SyntheticSize size, Random random, List<int>[] statementsByActor)
+    {
+        var actors = Enumerable.Range(0, PlanActorsFor(size)).Select(k => k * size.Actors / PlanActorsFor(size)).ToArray();
+        var (firstDay, secondDay) = PlanDays(size);
+        await using (var plan = Prepare(c, tx, "INSERT INTO Plans (Id, Version, Slug, Title, ProposedById, Summary) VALUES (1, 1, @p0, @p1, @p2, @p3)", 4))
+        {
+            plan.Parameters[0].Value = PlanSlug;
+            plan.Parameters[1].Value = $"SYNTHETIC plan: {PlanPoints} points in two versions";
+            plan.Parameters[2].Value = actors[0] + 1;
+            plan.Parameters[3].Value = "SYNTHETIC benchmark plan: two versions of 30 points, every kind of change between them, and the stances of 50 actors.";
+            plan.ExecuteNonQuery();
+        }
+        var planIssues = Enumerable.Range(0, Math.Min(6, size.Issues)).Select(i => i + 1).ToArray();
+        await Bulk(c, tx, "INSERT INTO PlanIssue (PlanId, IssueId) VALUES (1, @p0)", 1, Math.Min(3, planIssues.Length), (i, p) => p[0].Value = planIssues[i]);
+        await Bulk(c, tx,
+            "INSERT INTO PlanVersions (Id, Version, Key, PlanId, Label, Date, DatePrecision, DateBasis, Status, SourceId, PointCount) " +
+            "VALUES (@p0, 1, @p1, 1, @p2, @p3, 'day', 'on', @p4, @p0, @p5)", 6, 2, (i, p) =>
+        {
+            p[0].Value = i + 1;
+            p[1].Value = PlanVersionKey(i + 1);
+            p[2].Value = i == 0 ? $"{PlanPoints}-point draft" : $"{PlanPoints}-point revision";
+            p[3].Value = Iso(i == 0 ? firstDay : secondDay);
+            p[4].Value = i == 0 ? "reported" : "published";
+            p[5].Value = PlanPoints;
+        });
+
+        // The first version's texts, as word indexes; the second's made from them as its lineage says.
+        int[] NewText() => [.. Enumerable.Range(0, 10 + random.Next(26)).Select(_ => random.Next(Words.Length))];
+        int Other(int word) => (word + 1 + random.Next(Words.Length - 1)) % Words.Length;
+        var first = Enumerable.Range(0, PlanPoints).Select(_ => NewText()).ToList();
+        var lineage = SecondVersionLineage();
+        var second = new List<int[]>();
+        var splitHalf = new Dictionary<int, int>();
+        foreach (var (change, parents) in lineage)
+        {
+            int[] text = change switch
+            {
+                "unchanged" => first[parents[0]],
+                "reworded" => Reword(first[parents[0]]),
+                "merged" => [.. first[parents[0]], .. first[parents[1]].Skip(first[parents[1]].Length / 2), Other(first[parents[1]][0])],
+                "split" => splitHalf.TryAdd(parents[0], 1)
+                    ? [.. first[parents[0]].Take(first[parents[0]].Length / 2), random.Next(Words.Length)]
+                    : [.. first[parents[0]].Skip(first[parents[0]].Length / 2), random.Next(Words.Length)],
+                _ => NewText(),
+            };
+            second.Add(text);
+        }
+        int[] Reword(int[] text)
+        {
+            var copy = text.ToArray();
+            for (var k = 0; k < 2 + random.Next(3); k++)
+            {
+                var at = random.Next(copy.Length);
+                copy[at] = Other(copy[at]);
+            }
+            return random.Next(2) == 0 ? [.. copy, random.Next(Words.Length)] : copy;
+        }
+        static string Text(int[] words) => string.Join(' ', words.Select(w => Words[w])) + ".";
+
+        // Points: the first version's are 1..30, the second's 31..60.
+        await using var links = Prepare(c, tx, "INSERT INTO PlanPointIssue (PlanPointId, IssueId) VALUES (@p0, @p1)", 2);
+        await using var continues = Prepare(c, tx, "INSERT INTO PointLineage (PlanPointId, PreviousPointId) VALUES (@p0, @p1)", 2);
+        await Bulk(c, tx, "INSERT INTO PlanPoints (Id, Version, Key, PlanVersionId, Number, Kind, Text, Change) VALUES (@p0, 1, @p1, @p2, @p3, @p4, @p5, @p6)",
+            7, 2 * PlanPoints, (i, p) =>
+        {
+            var version = i / PlanPoints + 1;
+            var index = i % PlanPoints;
+            var id = i + 1;
+            p[0].Value = id;
+            p[1].Value = $"{PlanVersionKey(version)}-p{index + 1:00}";
+            p[2].Value = version;
+            p[3].Value = (index + 1).ToString(CultureInfo.InvariantCulture);
+            p[4].Value = random.Next(3) == 0 ? "paraphrase" : "quote";
+            p[5].Value = Text(version == 1 ? first[index] : second[index]);
+            p[6].Value = version == 1 ? "new" : lineage[index].Change;
+            var issues = new HashSet<int> { planIssues[random.Next(planIssues.Length)], planIssues[random.Next(planIssues.Length)] };
+            return () =>
+            {
+                foreach (var issue in issues)
+                {
+                    links.Parameters[0].Value = id;
+                    links.Parameters[1].Value = issue;
+                    links.ExecuteNonQuery();
+                }
+                foreach (var parent in version == 2 ? lineage[index].Parents : [])
+                {
+                    continues.Parameters[0].Value = id;
+                    continues.Parameters[1].Value = parent + 1;
+                    continues.ExecuteNonQuery();
+                }
+            };
+        });
+
+        // Stances: every actor on every point, on 2–4 days each. On the first version's points the first day is up to
+        // 45 days before its day and the rest before the second version; on the second's, the first is up to 20 days
+        // before its day (so both versions' days have a stance to compare) and the rest within 120 days after.
+        await using var insert = Prepare(c, tx,
+            "INSERT INTO PointPositions (Id, Version, ActorId, PlanPointId, AsOf, AsOfPrecision, Stance, Summary) VALUES (@p0, 1, @p1, @p2, @p3, 'day', @p4, @p5)", 6);
+        await using var evidence = Prepare(c, tx, "INSERT INTO PointPositionEvidence (PointPositionId, StatementId) VALUES (@p0, @p1)", 2);
+        var id = 0;
+        var lastOnFirst = new Dictionary<(int Actor, int Point), int>();
+        for (var version = 1; version <= 2; version++)
+        {
+            var day = version == 1 ? firstDay : secondDay;
+            for (var point = 0; point < PlanPoints; point++)
+            {
+                foreach (var actor in actors)
+                {
+                    var proposer = actor == actors[0];
+                    var parents = version == 2 ? lineage[point].Parents : [];
+                    var stance = proposer ? 0
+                        : parents.Length > 0 ? lastOnFirst[(actor, parents[0])]
+                        : 1 + random.Next(Stances.Length - 1);
+                    var days = new SortedSet<int> { -random.Next(version == 1 ? 46 : 21) };
+                    var more = 1 + random.Next(3);
+                    while (days.Count < 1 + more)
+                    {
+                        days.Add(version == 1 ? 1 + random.Next(59) : 1 + random.Next(120));
+                    }
+                    foreach (var offset in days)
+                    {
+                        if (!proposer && random.Next(3) == 0)
+                        {
+                            stance = 1 + random.Next(Stances.Length - 1);
+                        }
+                        id++;
+                        insert.Parameters[0].Value = id;
+                        insert.Parameters[1].Value = actor + 1;
+                        insert.Parameters[2].Value = (version - 1) * PlanPoints + point + 1;
+                        insert.Parameters[3].Value = Iso(day.AddDays(offset));
+                        insert.Parameters[4].Value = Stances[stance];
+                        insert.Parameters[5].Value = $"SYNTHETIC: actor {actor + 1} {Stances[stance]} on point {point + 1} of version {version}.";
+                        insert.ExecuteNonQuery();
+                        var own = statementsByActor[actor];
+                        var statements = new HashSet<int>();
+                        for (var k = random.Next(4) == 0 ? 2 : 1; k > 0; k--)
+                        {
+                            statements.Add(own.Count > 0 ? own[random.Next(own.Count)] : 1 + random.Next(size.Statements));
+                        }
+                        foreach (var statement in statements)
+                        {
+                            evidence.Parameters[0].Value = id;
+                            evidence.Parameters[1].Value = statement;
+                            evidence.ExecuteNonQuery();
+                        }
+                    }
+                    if (version == 1)
+                    {
+                        lastOnFirst[(actor, point)] = stance;
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static SqliteCommand Prepare(SqliteConnection c, SqliteTransaction tx, string sql, int parameters)
     {
         var command = c.CreateCommand();
@@ -309,7 +514,8 @@ public static class SyntheticData
         await using var connection = new SqliteConnection(ConnectionString(path));
         await connection.OpenAsync();
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        string[] tables = ["Issues", "Actors", "Sources", "Statements", "StatementIssues", "Meetings", "MeetingParticipants", "Positions", "PositionEvidence"];
+        string[] tables = ["Issues", "Actors", "Sources", "Statements", "StatementIssues", "Meetings", "MeetingParticipants", "Positions", "PositionEvidence",
+            "Plans", "PlanIssue", "PlanVersions", "PlanPoints", "PlanPointIssue", "PointLineage", "PointPositions", "PointPositionEvidence"];
         foreach (var table in tables)
         {
             await using var command = connection.CreateCommand();

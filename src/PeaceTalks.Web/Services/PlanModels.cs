@@ -52,6 +52,9 @@ public sealed record PlanPointItem(
     public string ContinuesText { get; init; } = "";
 }
 
+/// <summary>A plan's title and its versions, oldest first.</summary>
+public sealed record PlanHeader(string Slug, string Title, IReadOnlyList<PlanVersionRef> Versions);
+
 public sealed record PlanDetail(
     int Id,
     string Slug,

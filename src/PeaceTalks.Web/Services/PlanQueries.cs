@@ -73,6 +73,14 @@ public sealed partial class PlanQueries(IDbContextFactory<PeaceTalksDbContext> d
             shown?.Ref, asOf, points, actors, Count(points));
     }
 
+    /// <summary>A plan's title and versions, oldest first: what the compare page needs around the comparison.</summary>
+    public async Task<PlanHeader?> HeaderAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await db.Plans.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Slug, p.Title }).FirstOrDefaultAsync(cancellationToken);
+        return plan is null ? null : new PlanHeader(plan.Slug, plan.Title, [.. (await VersionsAsync(db, plan.Id, cancellationToken)).Select(v => v.Ref)]);
+    }
+
     /// <summary>The plan page that shows a version or a point (by its key): the plan's address with the version, and the point's anchor.</summary>
     public async Task<string?> AddressOfAsync(string? versionKey, string? pointKey, CancellationToken cancellationToken = default)
     {
@@ -288,10 +296,13 @@ public sealed partial class PlanQueries(IDbContextFactory<PeaceTalksDbContext> d
                 .Select(l => new { l.PlanPointId, l.PreviousPoint.Key, l.PreviousPoint.Number, Version = l.PreviousPoint.PlanVersion.Label })
                 .ToListAsync(cancellationToken))
             .ToLookup(l => l.PlanPointId);
-        var stances = (await db.PointPositions.AsNoTracking().Where(p => EF.Parameter(ids).Contains(p.PlanPointId) && p.AsOf <= asOf)
+        // Only each actor's latest stance on each point is read: the database picks it down the (actor, point, day) index
+        // instead of every earlier stance travelling to .NET to be dropped there.
+        var stances = (await db.PointPositions.AsNoTracking()
+                .Where(p => EF.Parameter(ids).Contains(p.PlanPointId) && p.AsOf <= asOf
+                    && !db.PointPositions.Any(later => later.ActorId == p.ActorId && later.PlanPointId == p.PlanPointId && later.AsOf > p.AsOf && later.AsOf <= asOf))
                 .Select(p => new { p.PlanPointId, Cell = new PointStanceCell(p.Id, new ActorRef(p.Actor.Slug, p.Actor.Name), p.Actor.Side, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary) })
                 .ToListAsync(cancellationToken))
-            .GroupBy(s => (s.PlanPointId, s.Cell.Actor.Slug)).Select(g => g.MaxBy(s => s.Cell.AsOf)!)
             .ToLookup(s => s.PlanPointId, s => s.Cell);
         return
         [

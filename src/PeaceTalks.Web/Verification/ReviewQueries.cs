@@ -71,15 +71,18 @@ public sealed class ReviewQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
         var live = TimelineQueries.FilterStatements(db, db.Statements.AsNoTracking(), filter);
         var waiting = live.Where(s => s.Verification == state);
         var items = await waiting
-            // Rows older than checks (the seed) have no change time: they have waited longest.
+            // The oldest change first (rows older than checks were given the time of the migration that brought them in).
             .OrderBy(s => s.ChangedAt).ThenBy(s => s.Id)
             .Take(Math.Clamp(take, 1, 500))
             .Select(s => new ReviewItem(s.Id, s.Key, s.Version, new ActorRef(s.Actor.Slug, s.Actor.Name), s.Text, s.Kind, s.Date, s.DatePrecision,
                 s.DateBasis, new SourceRef(s.Source.Key, s.Source.Title, s.Source.Outlet, s.Source.Url, s.Source.PublishedOn, s.Source.PublishedPrecision),
                 s.SourceId, s.Verification, s.CheckedBy, s.CheckedAt, s.DisputeReason, s.DisputeNote, s.ChangedById, s.ChangedAt))
             .ToListAsync(cancellationToken);
-        var unverified = await live.CountAsync(s => s.Verification == VerificationState.Unverified, cancellationToken);
-        var disputed = await live.CountAsync(s => s.Verification == VerificationState.Disputed, cancellationToken);
+        // Both counts in one pass: what waits and what is disputed.
+        var counts = await live.Where(s => s.Verification != VerificationState.Verified).GroupBy(s => s.Verification)
+            .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var unverified = counts.FirstOrDefault(c => c.State == VerificationState.Unverified)?.Count ?? 0;
+        var disputed = counts.FirstOrDefault(c => c.State == VerificationState.Disputed)?.Count ?? 0;
         int[] sourceIds = [.. items.Select(i => i.SourceId).Distinct()];
         var texts = await db.SourceTexts.AsNoTracking().Where(t => sourceIds.Contains(t.SourceId))
             .ToDictionaryAsync(t => t.SourceId, t => t.Text, cancellationToken);

@@ -18,3 +18,12 @@ export function beforeServerStart(options) {
         };
     };
 }
+
+// Enter in a search picker picks the highlighted suggestion (the picker's own key handler). Inside a form the browser
+// would also submit the form on that Enter (implicit submission), saving half-filled work and losing the pick, so the
+// browser's default is stopped there; the picker still hears the key.
+document.addEventListener("keydown", event => {
+    if (event.key === "Enter" && event.target instanceof HTMLInputElement && event.target.closest(".mud-autocomplete") && event.target.form) {
+        event.preventDefault();
+    }
+}, true);

@@ -56,19 +56,19 @@ public sealed class EditorsFirstHourTests(BrowserFixture fixture)
         await editor.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         await Expect(editor.GetByTestId("user-name")).ToHaveTextAsync("Erin Editor");
 
-        // From the timeline to a new statement, typing into the pickers.
+        // From the timeline to a new statement, typing into the pickers and taking suggestions with the keyboard.
         await editor.GotoAsync("/timeline");
         var form = new RecordFormPage(editor);
         await form.WaitForInteractiveAsync();
         await editor.GetByRole(AriaRole.Link, new() { Name = "Add statement" }).ClickAsync();
         await Expect(editor).ToHaveURLAsync(new Regex("/statements/new$"));
         await Expect(editor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Add a statement");
-        await PickAsync(editor, "Speaker", "Ushak", "Yuri Ushakov");
+        await PickWithKeysAsync(editor, "Speaker", "Ushak", "Yuri Ushakov");
         await Field(editor, "Date").FillAsync("2025-12-04");
         var quote = LongText("Переговоры в Стамбуле продолжатся, если стороны договорятся о повестке.", 20_000);
         await PasteAsync(editor, "Text", quote);
         await PickAsync(editor, "Source", "Pompeo warns", "Pompeo Warns Against Russian Victory");
-        await PickAsync(editor, "About the meeting", "Putin in Moscow", "Kushner and Witkoff meet Putin in Moscow");
+        await PickWithKeysAsync(editor, "About the meeting", "Putin in Moscow", "Kushner and Witkoff meet Putin in Moscow", "Tab");
         await BrowserFixture.ScreenshotAsync(editor, "journey-editor-new-statement");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
 

@@ -72,6 +72,31 @@ public static class Person
         await Expect(field).ToHaveValueAsync(new Regex("^" + Regex.Escape(suggestion)));
     }
 
+    /// <summary>
+    /// Types part of a name into a picker, waits until the suggestions have narrowed to the one wanted, and takes it
+    /// with the keyboard: ArrowDown and Enter, or Tab. Neither may submit the form around the picker.
+    /// </summary>
+    public static async Task PickWithKeysAsync(IPage page, string label, string typed, string suggestion, string key = "Enter")
+    {
+        var field = Field(page, label);
+        var address = page.Url;
+        await field.FocusAsync();
+        await field.PressSequentiallyAsync(typed, Typing);
+        await Expect(page.GetByRole(AriaRole.Option)).ToHaveTextAsync([new Regex("^" + Regex.Escape(suggestion))], new() { Timeout = 10_000 });
+        if (key == "Enter")
+        {
+            await field.PressAsync("ArrowDown");
+        }
+        await field.PressAsync(key);
+        await Expect(field).ToHaveValueAsync(new Regex("^" + Regex.Escape(suggestion)));
+        Assert.Equal(address, page.Url);
+        if (key == "Enter")
+        {
+            // The browser's submission of a form with empty required fields moves the focus to the first of them.
+            await Expect(field).ToBeFocusedAsync();
+        }
+    }
+
     /// <summary>Opens a drop-down list by its label and chooses an entry.</summary>
     public static async Task ChooseAsync(IPage page, string label, string entry)
     {

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using PeaceTalks.Benchmarks;
 using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Verification;
+using PeaceTalks.Web.Services;
 using PeaceTalks.Web.Tests.Infrastructure;
 
 namespace PeaceTalks.Web.Tests.Benchmarks;
@@ -44,6 +46,12 @@ public sealed class BenchmarkSmokeTests(TinySyntheticFixture fixture) : IClassFi
         Assert.Equal(size.Actors, await SyntheticData.CountAsync(again, "Actors"));
         Assert.Equal(size.Issues, await SyntheticData.CountAsync(again, "Issues"));
         Assert.Equal(size.Meetings, await SyntheticData.CountAsync(again, "Meetings"));
+        Assert.Equal(1, await SyntheticData.CountAsync(again, "Plans"));
+        Assert.Equal(2, await SyntheticData.CountAsync(again, "PlanVersions"));
+        Assert.Equal(2 * SyntheticData.PlanPoints, await SyntheticData.CountAsync(again, "PlanPoints"));
+        Assert.Equal(28, await SyntheticData.CountAsync(again, "PointLineage")); // 12 unchanged, 8 reworded, 2 × 2 merged, 4 split
+        Assert.InRange(await SyntheticData.CountAsync(again, "PointPositions"),
+            2 * 2 * SyntheticData.PlanPoints * SyntheticData.PlanActorsFor(size), 2 * 4 * SyntheticData.PlanPoints * SyntheticData.PlanActorsFor(size));
     }
 
     [Fact]
@@ -73,6 +81,26 @@ public sealed class BenchmarkSmokeTests(TinySyntheticFixture fixture) : IClassFi
         Assert.Equal(await scenarios.WhoMovedPeerAsync(scenarios.AsOf, scenarios.Since), whoMoved);
         Assert.True(whoMoved.Rows > 10, "Too few moves for the comparison to mean much");
         Assert.True((await scenarios.MatrixAllOursAsync(scenarios.AsOf)).Rows > 100);
+    }
+
+    [Fact]
+    public async Task PlanScenariosReturnTheSameRowsAsTheirPeer()
+    {
+        await using var scenarios = new Scenarios(fixture.Database) { Size = SyntheticSize.Tiny };
+
+        var page = await scenarios.PlanPageOursAsync();
+        Assert.Equal(await scenarios.PlanPagePeerAsync(), page);
+        // Every actor has a stance on every point of the latest version by today.
+        Assert.Equal(SyntheticData.PlanPoints * SyntheticData.PlanActorsFor(SyntheticSize.Tiny), page.Rows);
+
+        var compared = await scenarios.PlanCompareOursAsync();
+        Assert.Equal(await scenarios.PlanComparePeerAsync(), compared);
+        var comparison = (await scenarios.Service<PlanQueries>().CompareAsync(SyntheticData.PlanSlug, SyntheticData.PlanVersionKey(1), SyntheticData.PlanVersionKey(2)))!;
+        Assert.Equal(Enum.GetValues<PointComparison>(), comparison.Points.Select(p => p.Comparison).Distinct().Order());
+        Assert.Equal(SyntheticData.PlanPoints, comparison.Points.Count(p => p.After is not null));
+        Assert.Contains(comparison.Points, p => p.Renumbered);
+        Assert.Equal(comparison.Moves.Count, compared.Rows);
+        Assert.True(compared.Rows > 50, "Too few moves for the comparison to mean much");
     }
 
     [Fact]
@@ -148,5 +176,19 @@ public sealed class BenchmarkSmokeTests(TinySyntheticFixture fixture) : IClassFi
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task TheReviewQueueScenarioReturnsTheSameRowsAsItsPeer()
+    {
+        await using var scenarios = new Scenarios(fixture.Database) { Size = SyntheticSize.Tiny };
+        var review = new ReviewBenchmark(scenarios, fixture.Database);
+        foreach (var filter in new[] { DashboardFilter.Empty, ReviewBenchmark.OneActor })
+        {
+            var ours = await review.OursAsync(filter);
+
+            Assert.Equal(await review.PeerAsync(filter), ours);
+            Assert.True(ours.Rows > ReviewQueries.PageSize, $"the queue holds only {ours.Rows} rows and items");
+        }
     }
 }

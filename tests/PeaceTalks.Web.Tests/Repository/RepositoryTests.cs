@@ -69,5 +69,7 @@ public sealed class RepositoryTests
         Assert.Contains("--size needs a value", Assert.Throws<BenchUsageException>(() => BenchOptions.Parse(["--size"])).Message);
         Assert.Contains("--seed must be a whole number", Assert.Throws<BenchUsageException>(() => BenchOptions.Parse(["--seed", "x7"])).Message);
         Assert.Contains("--only knows", Assert.Throws<BenchUsageException>(() => BenchOptions.Parse(["--only=matrx"])).Message);
+        Assert.Equal(["plans"], BenchOptions.Parse(["--only", "plans"]).Only);
+        Assert.True(BenchOptions.Parse([]).Runs("plans"));
     }
 }

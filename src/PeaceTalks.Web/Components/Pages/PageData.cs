@@ -40,4 +40,4 @@ public sealed record PlanListData(string Address, IReadOnlyList<PlanListItem> Pl
 
 public sealed record PlanData(string Address, PlanDetail? Plan, IReadOnlyList<string> Problems, bool Matrix, IReadOnlyList<HistoryEntry> History) : IPageData;
 
-public sealed record PlanCompareData(string Address, PlanDetail? Plan, PlanComparison? Comparison, IReadOnlyList<string> Problems) : IPageData;
+public sealed record PlanCompareData(string Address, PlanHeader? Plan, PlanComparison? Comparison, IReadOnlyList<string> Problems) : IPageData;

@@ -21,8 +21,9 @@ internal static class RecordConfiguration
         builder.Property(r => r.CheckedBy).HasMaxLength(FieldLimits.Name);
         builder.Property(r => r.DisputeNote).HasMaxLength(FieldLimits.Summary);
         builder.Property(r => r.ChangedById).HasMaxLength(450);
-        // The review queue: what awaits a check (or is disputed), oldest change first.
-        builder.HasIndex(r => new { r.Verification, r.ChangedAt, r.Id });
+        // The review queue: what awaits a check (or is disputed) among live items, oldest change first; and its counts,
+        // from the index alone.
+        builder.HasIndex(r => new { r.Verification, r.RetractedAt, r.ChangedAt, r.Id });
     }
 }
 

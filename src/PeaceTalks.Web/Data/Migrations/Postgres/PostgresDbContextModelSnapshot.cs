@@ -561,7 +561,7 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Date", "Id");
 
-                    b.HasIndex("Verification", "ChangedAt", "Id");
+                    b.HasIndex("Verification", "RetractedAt", "ChangedAt", "Id");
 
                     b.ToTable("Meetings");
                 });
@@ -733,7 +733,7 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PlanVersionId");
 
-                    b.HasIndex("Verification", "ChangedAt", "Id");
+                    b.HasIndex("Verification", "RetractedAt", "ChangedAt", "Id");
 
                     b.ToTable("PlanPoints");
                 });
@@ -987,7 +987,7 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                     b.HasIndex("ActorId", "IssueId", "AsOf")
                         .IsUnique();
 
-                    b.HasIndex("Verification", "ChangedAt", "Id");
+                    b.HasIndex("Verification", "RetractedAt", "ChangedAt", "Id");
 
                     b.ToTable("Positions");
                 });
@@ -1224,7 +1224,7 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ActorId", "Date", "Id");
 
-                    b.HasIndex("Verification", "ChangedAt", "Id");
+                    b.HasIndex("Verification", "RetractedAt", "ChangedAt", "Id");
 
                     b.ToTable("Statements");
                 });

@@ -540,7 +540,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Date", "Id");
 
-                    b.HasIndex("Verification", "ChangedAt", "Id");
+                    b.HasIndex("Verification", "RetractedAt", "ChangedAt", "Id");
 
                     b.ToTable("Meetings");
                 });
@@ -708,7 +708,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PlanVersionId");
 
-                    b.HasIndex("Verification", "ChangedAt", "Id");
+                    b.HasIndex("Verification", "RetractedAt", "ChangedAt", "Id");
 
                     b.ToTable("PlanPoints");
                 });
@@ -956,7 +956,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
                     b.HasIndex("ActorId", "IssueId", "AsOf")
                         .IsUnique();
 
-                    b.HasIndex("Verification", "ChangedAt", "Id");
+                    b.HasIndex("Verification", "RetractedAt", "ChangedAt", "Id");
 
                     b.ToTable("Positions");
                 });
@@ -1187,7 +1187,7 @@ namespace PeaceTalks.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ActorId", "Date", "Id");
 
-                    b.HasIndex("Verification", "ChangedAt", "Id");
+                    b.HasIndex("Verification", "RetractedAt", "ChangedAt", "Id");
 
                     b.ToTable("Statements");
                 });

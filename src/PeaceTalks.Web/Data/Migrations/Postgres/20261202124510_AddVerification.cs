@@ -232,44 +232,50 @@ namespace PeaceTalks.Web.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: "unverified");
 
+            // Existing rows have waited for a check since checks began: the queue's oldest-first order is the same on both providers.
+            migrationBuilder.Sql("UPDATE \"Statements\" SET \"ChangedAt\" = now() WHERE \"ChangedAt\" IS NULL;");
+            migrationBuilder.Sql("UPDATE \"Positions\" SET \"ChangedAt\" = now() WHERE \"ChangedAt\" IS NULL;");
+            migrationBuilder.Sql("UPDATE \"Meetings\" SET \"ChangedAt\" = now() WHERE \"ChangedAt\" IS NULL;");
+            migrationBuilder.Sql("UPDATE \"PlanPoints\" SET \"ChangedAt\" = now() WHERE \"ChangedAt\" IS NULL;");
+
             migrationBuilder.CreateIndex(
-                name: "IX_Statements_Verification_ChangedAt_Id",
+                name: "IX_Statements_Verification_RetractedAt_ChangedAt_Id",
                 table: "Statements",
-                columns: new[] { "Verification", "ChangedAt", "Id" });
+                columns: new[] { "Verification", "RetractedAt", "ChangedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Positions_Verification_ChangedAt_Id",
+                name: "IX_Positions_Verification_RetractedAt_ChangedAt_Id",
                 table: "Positions",
-                columns: new[] { "Verification", "ChangedAt", "Id" });
+                columns: new[] { "Verification", "RetractedAt", "ChangedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PlanPoints_Verification_ChangedAt_Id",
+                name: "IX_PlanPoints_Verification_RetractedAt_ChangedAt_Id",
                 table: "PlanPoints",
-                columns: new[] { "Verification", "ChangedAt", "Id" });
+                columns: new[] { "Verification", "RetractedAt", "ChangedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Meetings_Verification_ChangedAt_Id",
+                name: "IX_Meetings_Verification_RetractedAt_ChangedAt_Id",
                 table: "Meetings",
-                columns: new[] { "Verification", "ChangedAt", "Id" });
+                columns: new[] { "Verification", "RetractedAt", "ChangedAt", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Statements_Verification_ChangedAt_Id",
+                name: "IX_Statements_Verification_RetractedAt_ChangedAt_Id",
                 table: "Statements");
 
             migrationBuilder.DropIndex(
-                name: "IX_Positions_Verification_ChangedAt_Id",
+                name: "IX_Positions_Verification_RetractedAt_ChangedAt_Id",
                 table: "Positions");
 
             migrationBuilder.DropIndex(
-                name: "IX_PlanPoints_Verification_ChangedAt_Id",
+                name: "IX_PlanPoints_Verification_RetractedAt_ChangedAt_Id",
                 table: "PlanPoints");
 
             migrationBuilder.DropIndex(
-                name: "IX_Meetings_Verification_ChangedAt_Id",
+                name: "IX_Meetings_Verification_RetractedAt_ChangedAt_Id",
                 table: "Meetings");
 
             migrationBuilder.DropColumn(
