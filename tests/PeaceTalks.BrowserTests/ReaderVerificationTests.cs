@@ -41,6 +41,7 @@ public sealed class ReaderVerificationTests(BrowserFixture fixture)
     private static ILocator Card(IPage page) => page.Locator(".statement-card").Filter(new() { HasText = Words });
 
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task AReaderSeesANewStatementUnverifiedUntilAnEditorVerifiesItThenWhoDid()
     {
         await using var app = new AppServer();
@@ -102,6 +103,7 @@ public sealed class ReaderVerificationTests(BrowserFixture fixture)
     }
 
     [Fact]
+    [Trait("Category", "Postgres")]
     public async Task WhereUnverifiedItemsAreNotPublishedTheApiExportsAndFeedsGiveAnonymousReadersVerifiedOnes()
     {
         await using var app = new AppServer { Settings = new Dictionary<string, string> { ["Access:PublishUnverified"] = "false" } };
