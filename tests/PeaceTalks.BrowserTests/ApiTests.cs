@@ -101,6 +101,18 @@ public sealed class ApiTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task AnAddressTheApiDoesNotHaveIsAJson404NotTheSitesPage()
+    {
+        using var client = Client();
+        using var response = await client.GetAsync("/api/v1/changes");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("/api/v1/changes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ATenThousandCharacterValueIsRefusedNotSearched()
     {
         using var client = Client();

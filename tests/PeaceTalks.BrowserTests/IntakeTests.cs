@@ -151,8 +151,10 @@ public sealed class IntakeTests(BrowserFixture fixture)
 
         await intake.FetchAsync(site.BaseUrl + "/world/pompeo-warns");
 
-        await Expect(page.GetByTestId("fetch-progress")).ToHaveTextAsync("Fetched 0 of 1.");
-        await Expect(page.Locator(".problem-list")).ToContainTextAsync("is a private, loopback or link-local address: PeaceTalks fetches only from the public internet.");
+        // Nothing fetched: only the reason, beside the Fetch button, and no queue.
+        await Expect(page.GetByTestId("fetch-problems")).ToContainTextAsync("is a private, loopback or link-local address: PeaceTalks fetches only from the public internet.");
+        await Expect(page.GetByTestId("fetch-progress")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("queue")).ToHaveCountAsync(0);
         await Expect(intake.Candidates).ToHaveCountAsync(0);
     }
 

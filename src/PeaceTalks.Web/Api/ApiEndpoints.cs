@@ -47,6 +47,10 @@ public static class ApiEndpoints
         MapTable(api, "point-positions", "Every stance on a plan point (the point-positions CSV format).", [FilterNames.Actor, FilterNames.Side, FilterNames.Retracted],
             (e, f, ct) => e.PointPositionsAsync(f, ct), RecordTypes.PointPositions);
         api.MapPlanApi();
+        // An address under the API that names nothing answers as the API does (a JSON problem), not with the site's page.
+        api.MapFallback((HttpContext context) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such API address",
+                detail: $"'{context.Request.Path}' is not part of the API; /api/docs lists every address."))
+            .ExcludeFromDescription();
         api.MapGet("/stances/changes", StanceChangesAsync).WithName("ListStanceChanges")
             .WithSummary("Who moved: the cells whose stance on asof differs from the one on since (both required), most recent first.")
             .Produces<ApiStanceChanges>().ProducesValidationProblem().WithQueryParameters(ChangeNames);

@@ -214,7 +214,7 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
         }
     }
 
-    /// <summary>What retracting a statement would leave behind: the live positions that cite it as evidence.</summary>
+    /// <summary>What retracting a statement would leave behind: the live positions and stances on plan points that cite it as evidence.</summary>
     public async Task<IReadOnlyList<string>> RetractWarningsAsync(RecordType type, string key, CancellationToken cancellationToken = default)
     {
         if (type != RecordTypes.Statements)
@@ -226,9 +226,17 @@ public sealed class RecordEditService(IDbContextFactory<PeaceTalksDbContext> dbF
             .Where(e => e.Statement.Key == key)
             .Select(e => new { e.Position.Actor.Name, Issue = e.Position.Issue.Name, e.Position.AsOf, e.Position.AsOfPrecision, Others = e.Position.Evidence.Count - 1 })
             .ToListAsync(cancellationToken);
+        var pointStances = await db.Set<PointPositionEvidence>().AsNoTracking()
+            .Where(e => e.Statement.Key == key)
+            .Select(e => new
+            {
+                e.PointPosition.Actor.Name, Issue = "point " + e.PointPosition.PlanPoint.Number + " of the " + e.PointPosition.PlanPoint.PlanVersion.Label,
+                e.PointPosition.AsOf, e.PointPosition.AsOfPrecision, Others = e.PointPosition.Evidence.Count - 1,
+            })
+            .ToListAsync(cancellationToken);
         return
         [
-            .. positions.OrderBy(p => p.Name).ThenBy(p => p.AsOf).Select(p =>
+            .. positions.Concat(pointStances).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.AsOf).Select(p =>
                 $"{p.Name} on {p.Issue}, as of {DateText.Short(p.AsOf, p.AsOfPrecision)}" +
                 (p.Others == 0 ? " — this is its only evidence" : $" — {p.Others} other statement{(p.Others == 1 ? "" : "s")} also cited")),
         ];

@@ -120,17 +120,17 @@ public static partial class DateTagger
         return found;
     }
 
-    /// <summary>The year that puts a month and day closest before the anchor: up to two weeks after it (a meeting announced ahead) still counts.</summary>
+    /// <summary>The latest such day not after the anchor (the report's date, else today): "Dec. 9" read on 2026-12-02 is 2025-12-09.</summary>
     public static DateOnly? InferYear(int month, int day, DateOnly anchor)
     {
-        foreach (var year in new[] { anchor.Year + 1, anchor.Year, anchor.Year - 1 })
+        foreach (var year in new[] { anchor.Year, anchor.Year - 1, anchor.Year - 2 })
         {
             if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             {
                 continue;
             }
             var date = new DateOnly(year, month, day);
-            if (date <= anchor.AddDays(14))
+            if (date <= anchor)
             {
                 return date;
             }

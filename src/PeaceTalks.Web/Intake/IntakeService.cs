@@ -61,6 +61,9 @@ public sealed record IntakeProposal(string ArticleText, IReadOnlyList<IntakeDraf
     public IReadOnlyList<PointOption> Points { get; init; } = [];
 
     public IReadOnlyList<MeetingOption> Meetings { get; init; } = [];
+
+    /// <summary>The latest day a statement of the report can be dated: its publication date, else today.</summary>
+    public DateOnly? Latest { get; init; }
 }
 
 /// <summary>The parts of a candidate (and of the report) a problem can be about, as the intake page labels them.</summary>
@@ -107,8 +110,14 @@ public sealed record IntakeResult(string? SourceKey, int Statements, IReadOnlyLi
 /// by the same rules as every other way in and written through the same write path in one transaction; a problem is
 /// reported against the candidate and the field the editor sees.
 /// </summary>
-public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext> dbFactory, EditorAccess access)
+/// <param name="clock">The app's clock ("today" for undated reports and the date rules); the system clock when none is registered.</param>
+public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext> dbFactory, EditorAccess access, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Today's date (UTC) by the app's clock.</summary>
+    private DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+
     /// <summary>How the history names a statement's further sources.</summary>
     public const string OtherSourcesField = "other_sources";
 
@@ -128,7 +137,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
                 [.. (a.AlternativeNames ?? "").Split(Cells.ListSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], a.Side, a.Kind))],
             [.. issues.Select(i => new KnownIssue(i.Slug, i.Name, i.Description))],
             meetings);
-        var candidates = extractor.Extract(text, article.PublishedOn, DateOnly.FromDateTime(DateTime.UtcNow));
+        var candidates = extractor.Extract(text, article.PublishedOn, Today);
         var known = await db.PlanPoints.AsNoTracking().Where(p => p.PlanVersion.RetractedAt == null)
             .Select(p => new KnownPoint(p.Key, p.PlanVersion.Plan.Title, p.PlanVersion.Label, p.PlanVersion.Date, p.Number, p.Text,
                 p.Issues.Select(i => i.Issue.Name).ToList()))
@@ -162,6 +171,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         drafts.ForEach(d => d.AddAsSource = d.DuplicateOf is not null);
         return new IntakeProposal(text, drafts, [.. actors.Select(a => new ActorOption(a.Slug, a.Name, a.Side, a.Role))], issues)
         {
+            Latest = article.PublishedOn is { } published && published < Today ? published : Today,
             Meetings = [.. meetings.OrderByDescending(m => m.Date).Select(m => new MeetingOption(m.Slug, $"{m.Title} ({DateText.Short(m.Date, DatePrecision.Day)})"))],
             Points = [.. known.OrderBy(p => p.PlanTitle, StringComparer.Ordinal).ThenBy(p => p.VersionDate).ThenBy(p => p.Number, NumberOrder.Instance)
                 .Select(p => new PointOption(p.Key, $"{p.PlanTitle}, {p.VersionLabel}, point {p.Number}"))],
@@ -201,7 +211,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         var problems = new List<IntakeProblem>();
         // Keys are made as the edit forms make them, under the write lock, and never twice in one save.
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        var title = article.Title is { Length: > 0 } t ? t : $"Report pasted on {Cells.Date(DateOnly.FromDateTime(DateTime.UtcNow))}";
+        var title = Title(article, text);
         var sourceKey = await Keys.UniqueAsync(db, RecordTypes.Sources,
             Keys.Suggest(RecordTypes.Sources, new Dictionary<string, string?> { ["outlet"] = article.Outlet, ["title"] = title }), taken, cancellationToken);
         var source = Parse(RecordTypes.Sources, new()
@@ -252,6 +262,12 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         var rows = new List<(int Index, RecordRow Row)>();
         foreach (var (draft, index) in statements)
         {
+            // Words are reported after they are said: a day after the report's own is a misread date (after today, the record's rule says so).
+            if (draft.Date is { } said && article.PublishedOn is { } of && said > of && said <= Today)
+            {
+                problems.Add(new IntakeProblem(index, IntakePart.SaidOn,
+                    $"'{Cells.Date(said)}' is after the report's publication date ({Cells.Date(of)}): words are said before they are reported"));
+            }
             var speaker = string.IsNullOrEmpty(draft.ActorSlug) ? speakers.GetValueOrDefault(index) : draft.ActorSlug;
             if (speaker is null)
             {
@@ -278,7 +294,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
                 "channel" => IntakePart.Channel,
                 "text" or "kind" => IntakePart.Words,
                 _ => IntakePart.Report,
-            }), problems, line: index)));
+            }), problems, _clock, line: index)));
         }
         if (problems.Count > 0)
         {
@@ -317,12 +333,22 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         return new IntakeResult(sourceKey, statements.Count, [], notes);
     }
 
+    /// <summary>
+    /// The source's title: the headline given, else the report's own first short line (<see cref="PastedReports.Headline"/>),
+    /// else "Report of" its publication date, or "Report pasted on" today when it has none.
+    /// </summary>
+    public string Title(IntakeArticle article, string text) =>
+        article.Title is { Length: > 0 } t ? t
+        : PastedReports.Headline(text) is { } headline ? headline
+        : article.PublishedOn is { } published ? $"Report of {Cells.Date(published)}"
+        : $"Report pasted on {Cells.Date(Today)}";
+
     /// <summary>A row of a record type from its fields' text, checked by its rules; each problem mapped to the page's candidate and part.</summary>
     private static RecordRow Parse(RecordType type, Dictionary<string, string?> values, Func<string, (int? Candidate, IntakePart Part)> place,
-        List<IntakeProblem> problems, int line = 0)
+        List<IntakeProblem> problems, TimeProvider? clock = null, int line = 0)
     {
         var found = new FieldProblems();
-        var reader = new FieldReader(found);
+        var reader = new FieldReader(found, clock: clock);
         reader.MoveTo(line, values);
         var row = type.Parse(reader);
         problems.AddRange(found.Kept.Select(problem => Problem(problem, place(problem.Field))));

@@ -19,15 +19,27 @@ public static partial class PastedReports
             {
                 continue;
             }
-            var lineEnd = report.IndexOfAny(['\r', '\n']);
-            var first = lineEnd < 0 ? report : report[..lineEnd].Trim();
-            var isHeadline = lineEnd > 0 && first.Length <= 200 && !first.EndsWith('.') && !first.EndsWith('!') && !first.EndsWith('?')
-                && !first.EndsWith('”') && !first.EndsWith('"') && !first.EndsWith('»');
-            reports.Add(isHeadline
-                ? new IntakeArticle(report[lineEnd..].Trim(), first, null, null, null)
+            reports.Add(HeadlineEnd(report) is { } lineEnd
+                ? new IntakeArticle(report[lineEnd..].Trim(), report[..lineEnd].Trim(), null, null, null)
                 : new IntakeArticle(report, null, null, null, null));
         }
         return reports;
+    }
+
+    /// <summary>The headline of one report: its first line when short and not ending like a sentence; null otherwise.</summary>
+    public static string? Headline(string text)
+    {
+        var report = text.Trim();
+        return HeadlineEnd(report) is { } lineEnd ? report[..lineEnd].Trim() : null;
+    }
+
+    private static int? HeadlineEnd(string report)
+    {
+        var lineEnd = report.IndexOfAny(['\r', '\n']);
+        var first = lineEnd < 0 ? report : report[..lineEnd].Trim();
+        var isHeadline = lineEnd > 0 && first.Length is > 0 and <= 200 && !first.EndsWith('.') && !first.EndsWith('!') && !first.EndsWith('?')
+            && !first.EndsWith('”') && !first.EndsWith('"') && !first.EndsWith('»');
+        return isHeadline ? lineEnd : null;
     }
 
     /// <summary>True when the text holds more than one report.</summary>

@@ -361,9 +361,11 @@ internal sealed partial class ReportText
             {
                 // A quotation that ends a sentence ("…do so." "After all…") closes it after its closing mark.
                 var span = spans[q];
-                // Not before its attribution: "“Why?” Lavrov asked."
+                // Not before its attribution: "“Why?” Lavrov asked." A quotation inside a sentence of the report's own
+                // ("… wanted “a pause.” He said on Friday …") ends that sentence, whatever follows.
                 if (span.CloseMark == i && i + 2 < p.End && i - 1 >= 0 && ".!?".Contains(Text[i - 1]) && Text[i + 1] == ' '
-                    && (IsOpener(i + 2, p.Start) || (char.IsUpper(Text[i + 2]) && !AttributionAhead().IsMatch(Text.AsSpan(i + 1, Math.Min(80, p.End - i - 1))))))
+                    && (IsOpener(i + 2, p.Start) || (char.IsUpper(Text[i + 2])
+                        && (!OpensSentence(s, span.OuterStart) || !AttributionAhead().IsMatch(Text.AsSpan(i + 1, Math.Min(80, p.End - i - 1)))))))
                 {
                     cut = i + 1;
                 }
@@ -413,6 +415,19 @@ internal sealed partial class ReportText
         {
             yield return new Sentence(rs, re, p, [.. spans.Where(x => x.OuterStart >= rs && x.OuterStart < re)]);
         }
+    }
+
+    /// <summary>Only spaces between the sentence's start and the quotation's opening mark: the quotation opens the sentence.</summary>
+    private bool OpensSentence(int sentenceStart, int quoteStart)
+    {
+        for (var k = sentenceStart; k < quoteStart; k++)
+        {
+            if (!char.IsWhiteSpace(Text[k]))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int WordStart(int i)

@@ -243,19 +243,23 @@ public sealed partial class StatementExtractor
             {
                 // "Yuri Ushakov, the Kremlin's top foreign policy adviser, said" / "Moscow's top negotiator, Vladimir Medinsky, said".
                 var q = SkipSpacesLeft(p - 1, start);
+                var comma = _norm.LastIndexOf(',', Math.Max(start, q - 1), Math.Max(0, q - start));
+                // A phrase set off by commas that opens with a small word ("a foreign policy aide to Putin", "who travelled with
+                // Kushner", "asked about Umerov's remarks") stands between the subject and its verb: a name inside it is not
+                // the one speaking. A capitalised phrase ("Vladimir Medinsky") is the name in apposition to a role.
+                if (comma > start && _norm[(comma + 1)..q].Trim() is { Length: > 0 } appositive && Interposed(appositive))
+                {
+                    if (SubjectEndingAt(comma, start, allowAppositive: false) is { } before && before.Kind != SubjectKind.Pronoun)
+                    {
+                        return before;
+                    }
+                    // "On Friday, the Kremlin spokesman, …": a role phrase with nothing before it is the subject itself.
+                    return !Regex.IsMatch(appositive, @"^(?:[Tt]he|[Aa]n?)\s") ? null
+                        : SubjectEndingAt(q, start, allowAppositive: false) is { Kind: not SubjectKind.Pronoun } rolePhrase ? rolePhrase : null;
+                }
                 if (SubjectEndingAt(q, start, allowAppositive: false) is { } direct && direct.Kind != SubjectKind.Pronoun)
                 {
                     return WithRoleBefore(direct, start);
-                }
-                var comma = _norm.LastIndexOf(',', Math.Max(start, q - 1), Math.Max(0, q - start));
-                if (comma > start)
-                {
-                    var appositive = _norm[(comma + 1)..q].Trim();
-                    if (appositive.Length > 0 && (char.IsLower(appositive[0]) || appositive.StartsWith("the ", StringComparison.OrdinalIgnoreCase)
-                        || appositive.StartsWith("a ", StringComparison.OrdinalIgnoreCase) || appositive.StartsWith("an ", StringComparison.OrdinalIgnoreCase)))
-                    {
-                        return SubjectEndingAt(comma, start, allowAppositive: false);
-                    }
                 }
                 return null;
             }
@@ -319,9 +323,9 @@ public sealed partial class StatementExtractor
                 var role2 = s < offset + person.Index ? _text[s..(offset + person.Index)].Trim() : Appositive(p);
                 return new Subject(s, p, [Propose(name, role2)], SubjectKind.NewPerson);
             }
-            // "Kallas told reporters" after "Kaja Kallas warned…": the surname of a person proposed earlier in the report.
+            // "Kallas told reporters" after "Kaja Kallas warned…": the surname of a person proposed or named earlier in the report.
             var (surnameStart, surname) = WordBefore(p, start);
-            if (surname.Length > 2 && _newPeople.TryGetValue(surname, out var proposed))
+            if (surname.Length > 2 && (_newPeople.TryGetValue(surname, out var proposed) || NamedEarlier(surname, surnameStart) is { } earlier && (proposed = earlier) is not null))
             {
                 return new Subject(surnameStart, p, [proposed with { Basis = $"“{surname}” is {proposed.Name}, named earlier in the report (not a known actor: a new actor is proposed)" }], SubjectKind.NewPerson);
             }
@@ -408,7 +412,7 @@ public sealed partial class StatementExtractor
                 return new Subject(at, end2, [Propose(name, title ?? Appositive(end2))], SubjectKind.NewPerson);
             }
             var word = Regex.Match(head, @"^\p{Lu}[\p{Ll}'-]+\b").Value;
-            if (word.Length > 2 && _newPeople.TryGetValue(word, out var proposed))
+            if (word.Length > 2 && (_newPeople.TryGetValue(word, out var proposed) || NamedEarlier(word, at) is { } earlier && (proposed = earlier) is not null))
             {
                 return new Subject(at, at + word.Length, [proposed with { Basis = $"“{word}” is {proposed.Name}, named earlier in the report (not a known actor: a new actor is proposed)" }], SubjectKind.NewPerson);
             }
@@ -435,6 +439,52 @@ public sealed partial class StatementExtractor
         }
 
         private readonly Dictionary<string, Who> _newPeople = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// "Peskov told reporters" after "Kremlin spokesman Dmitry Peskov struck a cautious tone": a surname whose full name the
+        /// report gave earlier (outside quotation marks), though not as speaking; proposed as a new actor with that name.
+        /// </summary>
+        private Who? NamedEarlier(string surname, int before)
+        {
+            if (NotNames.Contains(surname) || ActorDirectory.Demonyms.ContainsKey(surname.ToLowerInvariant()))
+            {
+                return null;
+            }
+            if (!FullNames().TryGetValue(surname, out var named) || named.End > before)
+            {
+                return null;
+            }
+            var titleStart = ActorDirectory.TitleStart(_text, named.Start, Math.Max(0, named.Start - 60));
+            var role = titleStart < named.Start ? _text[titleStart..named.Start].Trim() : Appositive(named.End);
+            return Propose(named.Name, role is { Length: > 0 } ? role : null);
+        }
+
+        private Dictionary<string, (int Start, int End, string Name)>? _fullNames;
+
+        /// <summary>Each surname's first full name in the report ("Dmitry Peskov"), outside quotation marks and known actors' names.</summary>
+        private Dictionary<string, (int Start, int End, string Name)> FullNames()
+        {
+            if (_fullNames is not null)
+            {
+                return _fullNames;
+            }
+            _fullNames = new(StringComparer.Ordinal);
+            foreach (Match m in NameRun().Matches(_report.Masked))
+            {
+                if (TrailingName(m.Value) is not { } person || NewPerson(person.Name) is not { } name
+                    || MentionsIn(m.Index, m.Index + m.Length).Any(x => x.Kind == MentionKind.Name))
+                {
+                    continue;
+                }
+                _fullNames.TryAdd(name.Split(' ')[^1], (m.Index + person.Index, m.Index + m.Length, name));
+            }
+            return _fullNames;
+        }
+
+        /// <summary>A phrase between commas that is not a name: a relative clause, a participle, or an appositive role ("a/the …").</summary>
+        private static bool Interposed(string phrase) =>
+            char.IsLower(phrase[0]) || phrase.StartsWith("The ", StringComparison.Ordinal) || phrase.StartsWith("A ", StringComparison.Ordinal)
+            || phrase.StartsWith("An ", StringComparison.Ordinal);
 
         /// <summary>A person the report names as speaking who is not a known actor: proposed, and known by surname from here on.</summary>
         private Who Propose(string name, string? role)
@@ -749,6 +799,9 @@ public sealed partial class StatementExtractor
 
         [GeneratedRegex(@"\p{Lu}[\p{Ll}'.-]*")]
         private static partial Regex NameWord();
+
+        [GeneratedRegex(@"(?<![\w'.])\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'-]+){1,2}(?![\w'])")]
+        private static partial Regex NameRun();
 
         [GeneratedRegex(@"^(?:(?:[A-Z][\w.'-]*|of|the|for)\s+){0,5}?(?<name>\p{Lu}[\p{Ll}'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'-]+){1,2})(?=\s*(?:,|\.|$|\s+(?:on|in|at|said|says|told|added)\b))")]
         private static partial Regex NewPersonAtStart();

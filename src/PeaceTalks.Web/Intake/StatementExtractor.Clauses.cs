@@ -24,7 +24,8 @@ public sealed partial class StatementExtractor
                 After(a, sentence);
             }
             // "called", "concluded", "asked" report speech only next to a quotation ("…,” he concluded."); otherwise they are other verbs.
-            attributions.RemoveAll(a => QuoteOnlyVerbs.Contains(Bare(a.Verb)) && !a.IntroducesQuote && !NextToQuote(a, sentence));
+            // "He repeated on Dec. 3 that …": with "that" the clause is reported speech.
+            attributions.RemoveAll(a => QuoteOnlyVerbs.Contains(Bare(a.Verb)) && !a.IntroducesQuote && !NextToQuote(a, sentence) && !ThatClause(a));
             if (attributions.Count == 0)
             {
                 return result;
@@ -121,6 +122,9 @@ public sealed partial class StatementExtractor
             }
             return result;
         }
+
+        private bool ThatClause(Attribution a) =>
+            a.After is { } after && after.Start > a.VerbEnd && Regex.IsMatch(_norm[a.VerbEnd..after.Start], @"\bthat\s*$", RegexOptions.CultureInvariant);
 
         private static string Bare(string verb) => Regex.Replace(verb.ToLowerInvariant(), @"^(?:has|have|had)\s+(?:also\s+)?", "");
 
@@ -307,18 +311,19 @@ public sealed partial class StatementExtractor
                 }
                 return;
             }
-            if (QuoteOnlyVerbs.Contains(bare) || a.Form == VerbForm.Coordinated && bare == "called")
-            {
-                return;
-            }
             var first = Regex.Match(masked[p..end], @"^[\w'’-]+").Value;
             var firstLower = first.ToLowerInvariant();
-            var describing = bare.StartsWith("describ", StringComparison.Ordinal);
-            if (firstLower == "that")
+            // "repeated on Dec. 3 that …": with "that", even a verb that otherwise only tags a quotation reports a clause.
+            if (firstLower == "that" && !(a.Form == VerbForm.Coordinated && bare == "called") && bare is not ("called" or "calls" or "calling" or "asked"))
             {
                 SetAfter(a, SkipSpaces(p + 4, end), sentence, allowZeroThat: true);
                 return;
             }
+            if (QuoteOnlyVerbs.Contains(bare) || a.Form == VerbForm.Coordinated && bare == "called")
+            {
+                return;
+            }
+            var describing = bare.StartsWith("describ", StringComparison.Ordinal);
             if (firstLower == "how" && (describing || bare.StartsWith("explain", StringComparison.Ordinal)))
             {
                 SetAfter(a, SkipSpaces(p + 3, end), sentence, allowZeroThat: true);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PeaceTalks.Web.Models;
+using PeaceTalks.Web.Records;
 
 namespace PeaceTalks.Web.Intake;
 
@@ -130,14 +131,24 @@ public sealed partial class StatementExtractor
         {
             var paragraph = sentence.Paragraph;
             var context = _text[paragraph.Start..paragraph.End];
+            // Words are never said after the report was published (or, undated, after the day it is read).
+            var latest = _published ?? _today;
+            if (date.Date is { } day && day > latest)
+            {
+                date = Undated($"{date.Reason} would be {Cells.Date(day)}, after {(_published is null ? "today" : "the report’s date")}");
+            }
             var sentenceText = _text[sentence.Start..sentence.End];
             return new Candidate(start, end - start, _text[start..end], kind, who.Guess, date,
                 context.Length > 400 ? context[..399] + "…" : context, _owner._issues.Suggest(sentenceText + " " + _text[start..end]))
             {
                 Channel = channel,
-                Meeting = _owner._meetings.Link(_text, sentence, paragraph, date, _published),
+                Meeting = Remote(channel) ? null : _owner._meetings.Link(_text, sentence, paragraph, date, _published),
             };
         }
+
+        /// <summary>A post, an interview or a video address is given away from any meeting, whatever place the report names near it.</summary>
+        private static bool Remote(ChannelGuess channel) => channel.Channel is Models.Channel.XPost or Models.Channel.SocialMediaPost or Models.Channel.Interview
+            || channel.Channel == Models.Channel.Speech && Regex.IsMatch(channel.Reason, @"\b(?:video|nightly|address|message|televised)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         // ---- One sentence ----------------------------------------------------------------------------------------
 
@@ -370,9 +381,18 @@ public sealed partial class StatementExtractor
                 }
                 else if (LastUtteranceBefore(q.OuterStart) is { } last)
                 {
-                    speakers = last.Speakers;
-                    utterance = last;
-                    basis = $"no attribution of its own: {string.Join(" and ", last.Speakers.Select(w => w.Name))} spoke last";
+                    if (NamedSince(last, q.OuterStart) is { } other)
+                    {
+                        // Somebody else is named since the last speaker spoke: the words are not carried back over them.
+                        speakers = [new Who(null, "", null, $"no attribution of its own, and {other} is named since {string.Join(" and ", last.Speakers.Select(w => w.Name))} spoke: choose the speaker", true)];
+                        utterance = null;
+                    }
+                    else
+                    {
+                        speakers = last.Speakers;
+                        utterance = last;
+                        basis = $"no attribution of its own: {string.Join(" and ", last.Speakers.Select(w => w.Name))} spoke last";
+                    }
                 }
                 else
                 {
@@ -400,6 +420,39 @@ public sealed partial class StatementExtractor
         private bool CutOff(QuoteSpan q) => q.CloseMark < 0 && ReportText.Trim(_text, q.End, _text.Length).Start == _text.Length;
 
         private int FirstParagraph(int group) => _report.Quotes.First(q => q.Group == group).Paragraph;
+
+        /// <summary>
+        /// A person the report names (outside quotation marks) between the end of the last speaker's sentence and a quotation
+        /// with no attribution of its own, other than that speaker: "In Moscow, Kremlin spokesman Dmitry Peskov struck a more
+        /// cautious tone. … “…”" is not the last speaker's.
+        /// </summary>
+        private string? NamedSince(Utterance last, int position)
+        {
+            var from = last.Sentence.End;
+            if (from >= position)
+            {
+                return null;
+            }
+            var keys = last.Speakers.Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
+            var names = last.Speakers.Select(w => w.Name).ToList();
+            var mentions = MentionsIn(from, position).Where(m => !m.Quoted && m.Kind == MentionKind.Name).ToList();
+            if (mentions.FirstOrDefault(m => ActorDirectory.IsPerson(m.Actor) && !keys.Contains(m.Actor.Slug)) is { } known)
+            {
+                return known.Actor.Name;
+            }
+            foreach (Match m in NameRun().Matches(_report.Masked[from..position]))
+            {
+                var at = from + m.Index;
+                if (mentions.Any(x => x.Start <= at && x.End > at) || NewPerson(m.Value) is not { } name
+                    || names.Any(n => n.EndsWith(name.Split(' ')[^1], StringComparison.Ordinal))
+                    || Prepositions.Contains(WordBefore(SkipSpacesLeft(at, from), from).Word.ToLowerInvariant()))
+                {
+                    continue;
+                }
+                return name;
+            }
+            return null;
+        }
 
         private Utterance? LastUtteranceBefore(int position) => _utterances.LastOrDefault(u => u.Position < position && !u.Heading);
 

@@ -11,8 +11,15 @@ namespace PeaceTalks.Web.Records;
 /// problems are reported at once.
 /// </summary>
 /// <param name="restore">Undoes what a file format did to a cell (CSV: the apostrophe that neutralised a formula); null for values taken as typed.</param>
-public sealed partial class FieldReader(FieldProblems problems, Func<string, string>? restore = null)
+/// <param name="clock">The app's clock, for rules about today (a statement is never dated after it); the system clock when null.</param>
+public sealed partial class FieldReader(FieldProblems problems, Func<string, string>? restore = null, TimeProvider? clock = null)
 {
+    /// <summary>
+    /// Today by the app's clock, as the easternmost time zone (UTC+14) reads it: the latest day it is anywhere, so an
+    /// editor in Kyiv recording words said just after their midnight is not told the day has not come yet.
+    /// </summary>
+    public DateOnly Today => DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime.AddHours(14));
+
     private IReadOnlyDictionary<string, int>? _columns;
     private string[] _record = [];
     private IReadOnlyDictionary<string, string?>? _values;

@@ -256,6 +256,11 @@ public static class RecordTypes
             Check = (row, r) =>
             {
                 r.CheckPrecision(date.Name, (DatePrecision)(row[precision] ?? DatePrecision.Day));
+                // Words cannot have been said after today: a date in the future is a typo or a misread year.
+                if (row[date] is DateOnly said && said > r.Today)
+                {
+                    r.Fail(date.Name, Cells.Date(said), $"is after today ({Cells.Date(r.Today)}): a statement's date cannot be in the future");
+                }
                 if (row[original] is not null && row[language] is null)
                 {
                     r.Fail(language.Name, "", "is empty, but original_text is given: say which language it is in");

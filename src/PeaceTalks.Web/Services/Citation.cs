@@ -25,7 +25,7 @@ public static class Citation
 
     public static string For(StatementItem s, string pageUrl, DateOnly retrieved)
     {
-        var said = s.Kind == TextKind.Quote ? $"“{s.Text}”" : $"{s.Text} (paraphrase)";
+        var said = s.Kind == TextKind.Quote ? $"“{s.Text}”" : $"{s.Text.TrimEnd('.')} (paraphrase)";
         var parts = new List<string>
         {
             s.ActorRole is { } role ? $"{s.Actor.Name} ({role})" : s.Actor.Name,
@@ -46,6 +46,10 @@ public static class Citation
             parts.Add(check);
         }
         parts.Add($"PeaceTalks, {pageUrl} (retrieved {Records.Cells.Date(retrieved)})");
-        return string.Join(". ", parts.Select(p => p.TrimEnd('.'))) + ".";
+        // Each part ends in a full stop unless its own words already end a sentence or a clause inside the quotation
+        // marks ("… promises.”", "… anybody,”"): the quote stays as said, without a stop doubled after it.
+        return string.Join(" ", parts.Select(p => EndsInsideQuote(p) ? p : p.TrimEnd('.') + "."));
     }
+
+    private static bool EndsInsideQuote(string part) => part.Length >= 2 && part[^1] == '”' && ".?!,;:…".Contains(part[^2]);
 }

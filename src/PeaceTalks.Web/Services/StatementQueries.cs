@@ -7,9 +7,15 @@ namespace PeaceTalks.Web.Services;
 /// <summary>A position a statement is evidence for.</summary>
 public sealed record EvidencedPosition(ActorRef Actor, IssueRef Issue, Stance Stance, DateOnly AsOf, DatePrecision AsOfPrecision, string Summary);
 
+/// <summary>A stance on a plan point a statement is evidence for.</summary>
+public sealed record EvidencedPointStance(ActorRef Actor, string PointKey, string Point, PointStance Stance, DateOnly AsOf, DatePrecision AsOfPrecision);
+
 /// <summary>Everything the page of one statement shows.</summary>
 public sealed record StatementDetail(int Id, StatementItem Statement, IReadOnlyList<EvidencedPosition> Positions,
-    IReadOnlyList<SourceRef> OtherSources);
+    IReadOnlyList<SourceRef> OtherSources)
+{
+    public IReadOnlyList<EvidencedPointStance> PointStances { get; init; } = [];
+}
 
 /// <summary>One statement by its key, for its own page (retracted ones too: a link to them must say what happened).</summary>
 public sealed class StatementQueries(IDbContextFactory<PeaceTalksDbContext> dbFactory)
@@ -37,6 +43,14 @@ public sealed class StatementQueries(IDbContextFactory<PeaceTalksDbContext> dbFa
             .OrderBy(src => src.PublishedOn).ThenBy(src => src.Key)
             .Select(src => new SourceRef(src.Key, src.Title, src.Outlet, src.Url, src.PublishedOn, src.PublishedPrecision))
             .ToListAsync(cancellationToken);
-        return new StatementDetail(statement.Id, statement, positions, otherSources);
+        var pointStances = await db.Set<PointPositionEvidence>().AsNoTracking()
+            .Where(e => e.StatementId == statement.Id)
+            .Select(e => e.PointPosition)
+            .OrderBy(p => p.AsOf)
+            .Select(p => new EvidencedPointStance(new ActorRef(p.Actor.Slug, p.Actor.Name), p.PlanPoint.Key,
+                "point " + p.PlanPoint.Number + " of the " + p.PlanPoint.PlanVersion.Label + " (" + p.PlanPoint.PlanVersion.Plan.Title + ")",
+                p.Stance, p.AsOf, p.AsOfPrecision))
+            .ToListAsync(cancellationToken);
+        return new StatementDetail(statement.Id, statement, positions, otherSources) { PointStances = pointStances };
     }
 }

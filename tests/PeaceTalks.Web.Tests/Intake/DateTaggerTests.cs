@@ -26,7 +26,8 @@ public sealed class DateTaggerTests
     [Theory]
     [InlineData("2026-01-24", 12, 28, "2025-12-28")]
     [InlineData("2026-02-19", 1, 29, "2026-01-29")]
-    [InlineData("2026-02-02", 2, 4, "2026-02-04")]
+    [InlineData("2026-02-02", 2, 4, "2025-02-04")] // never after the anchor: a day two days ahead is last year's
+    [InlineData("2026-02-04", 2, 4, "2026-02-04")]
     [InlineData("2025-11-30", 1, 10, "2025-01-10")]
     public void AYearIsInferredAroundTheAnchor(string anchor, int month, int day, string expected) =>
         Assert.Equal(Day(expected), DateTagger.InferYear(month, day, Day(anchor)));

@@ -89,4 +89,16 @@ public sealed class ExtractorChannelMeetingTests
 
         Assert.Null(Assert.Single(found).Meeting);
     }
+
+    [Fact]
+    public void AVideoAddressIsNotAtTheMeetingWhosePlaceIsNamedNearIt()
+    {
+        var text = "Rubio met the Ukrainian team in Geneva on Sunday.\n\nZelensky, in his nightly video address on Sunday, said the talks had been “useful.”";
+
+        var found = WithMeetings(text, Geneva);
+
+        Assert.Equal(Channel.Speech, found.Quote("useful.").Channel.Channel);
+        Assert.Null(found.Quote("useful.").Meeting);
+        Assert.Equal("geneva-round", WithMeetings("Rubio told reporters in Geneva on Sunday that progress had been made.", Geneva).Paraphrase("progress had been made").Meeting?.Slug);
+    }
 }

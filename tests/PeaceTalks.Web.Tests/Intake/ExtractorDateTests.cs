@@ -133,4 +133,46 @@ public sealed class ExtractorDateTests
 
         Assert.Equal(("white-house", ""), (p.Speaker.Slug, p.Said()));
     }
+
+    [Fact]
+    public void ASentenceAfterAQuotationThatEndsTheSentenceBeforeItHasItsOwnDay()
+    {
+        var found = Extract("Rubio told reporters that Washington wanted “a lasting settlement.” He said on Friday that the sides were “close on the economic part.”",
+            Day("2025-12-06"));
+
+        Assert.Equal("2025-12-05", found.Quote("close on the economic part.").Said());
+        Assert.Equal("2025-12-05", found.Paraphrase("the sides were “close on the economic part.”").Said());
+        Assert.DoesNotContain(found, c => c.Kind == TextKind.Paraphrase && c.Text.Contains("He said", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AVerbThatUsuallyTagsAQuotationReportsAClauseWithThatAndItsDay()
+    {
+        var q = Extract("Lavrov repeated on Nov. 28 that Moscow's stance on the border “has not changed.”", Day("2025-12-03")).Quote("has not changed.");
+
+        Assert.Equal(("sergey-lavrov", "2025-11-28"), (q.Speaker.Slug, q.Said()));
+    }
+
+    [Fact]
+    public void WithoutAPublicationDateADaysYearIsTheLatestNotAfterTodayAndWeekdaysCountFromTheDateline()
+    {
+        var text = "MINSK, Dec. 9 (Reuters) - Talks resumed.\n\nOn Tuesday, Lavrov told reporters that the text was “nearly ready.” He said on Dec. 4 that Minsk was “a good venue.”";
+
+        var found = new StatementExtractor(All, []).Extract(text, null, Day("2026-12-02"));
+
+        Assert.Equal("2025-12-09", found.Quote("nearly ready.").Said());
+        Assert.Equal("2025-12-04", found.Quote("a good venue.").Said());
+    }
+
+    [Fact]
+    public void ADayAfterTheReportIsNeverProposed()
+    {
+        var found = Extract("Lavrov said on December 10, 2025 that the talks were “over.”", Day("2025-12-03"));
+
+        var q = found.Quote("over.");
+        Assert.Equal((DateBasis.OnOrBefore, Day("2025-12-03")), (q.Date.Basis, q.Date.Date));
+        Assert.Contains("after the report", q.Date.Reason, StringComparison.Ordinal);
+        Assert.All(new StatementExtractor(All, []).Extract("Lavrov said on December 10, 2026 that the talks were “over.”", null, Day("2026-12-02")),
+            c => Assert.NotEqual(DateBasis.On, c.Date.Basis));
+    }
 }

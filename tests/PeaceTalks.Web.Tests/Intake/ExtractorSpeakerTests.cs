@@ -162,4 +162,54 @@ public sealed class ExtractorSpeakerTests
         var inner = found.Quote("We will never sign,");
         Assert.Equal(("sergey-lavrov", ""), (inner.Speaker.Slug, inner.Said()));
     }
+
+    [Fact]
+    public void ARelativeClauseBetweenTheNameAndItsVerbIsSkipped()
+    {
+        var found = Extract("Swedish envoy Maria Lindqvist, who flew to Minsk on Monday with Ivan Petrov, told reporters that Stockholm wanted “a fair settlement.”", Published);
+
+        Assert.Equal("maria-lindqvist", found.Quote("a fair settlement.").Speaker.Slug);
+        Assert.Equal("maria-lindqvist", found.Paraphrase("Stockholm wanted “a fair settlement.”").Speaker.Slug);
+    }
+
+    [Fact]
+    public void AnAppositiveRoleNamingAnotherPersonIsNotTheSpeaker()
+    {
+        var q = Extract("Tomas Novak, a long-time ally of Ivan Petrov, said the proposal was “worth studying.”", Published).Quote("worth studying.");
+
+        Assert.Equal("tomas-novak", q.Speaker.Slug);
+    }
+
+    [Fact]
+    public void ASurnameTheReportNamedInFullEarlierIsThatPersonProposedAsANewActor()
+    {
+        var text = "In Vienna, Finnish negotiator Eero Lahti struck a cautious note. On Monday, Lahti told reporters that the sides had exchanged “useful signals” "
+            + "but that it was “too soon to celebrate.”\n\nLahti, asked about Novak's comments, said Helsinki “keeps every door open.”";
+
+        var found = Extract(text, Published);
+
+        Assert.All(new[] { found.Quote("useful signals"), found.Quote("too soon to celebrate."), found.Quote("keeps every door open.") },
+            q => Assert.Equal(("Eero Lahti", true), (q.Speaker.Name, q.Speaker.IsNew)));
+    }
+
+    [Fact]
+    public void WordsWithNoAttributionAreNotCarriedBackOverAnotherPersonNamedSince()
+    {
+        var text = "“We will not move an inch,” Lavrov said.\n\nIn Minsk, the Belarusian negotiator Oleg Sidorenko struck a softer tone. “Dialogue is the only way forward.”";
+
+        var found = Extract(text, Published);
+
+        var q = found.Quote("Dialogue is the only way forward.");
+        Assert.NotEqual("sergey-lavrov", q.Speaker.Slug);
+        Assert.True(q.Speaker.IsNew);
+        Assert.Contains("Oleg Sidorenko", q.Speaker.Basis, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WordsWithNoAttributionStillGoToTheSpeakerOfTheSameParagraphWhenNobodyElseIsNamed()
+    {
+        var found = Extract("“We will not move an inch,” Lavrov said. “Not now, not later.”", Published);
+
+        Assert.Equal("sergey-lavrov", found.Quote("Not now, not later.").Speaker.Slug);
+    }
 }

@@ -178,4 +178,88 @@ public sealed class IntakeServiceTests : IAsyncLifetime
     public void HtmlPastedFromAPageIsReducedToItsText() =>
         Assert.Equal("Talks resumed.\n\n“We are ready,” he said & left.",
             IntakeService.ReduceToText("<html><script>x()</script><p>Talks   resumed.</p><p>&ldquo;We are ready,&rdquo; he said &amp; left.</p></html>"));
+
+    /// <summary>A clock stopped at one instant, in UTC: no test depends on the machine's time or time zone.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
+
+    // Early on 5 December in UTC: it is 5 December everywhere on Earth (UTC+14 reads 22:00).
+    private static readonly FixedClock December5 = new(new DateTimeOffset(2025, 12, 5, 8, 0, 0, TimeSpan.Zero));
+
+    private async Task<IntakeService> ServiceAsync(string role, TimeProvider clock) =>
+        new(_database.Factory, new EditorAccess(new TestAuthenticationStateProvider(await _database.SignInAsAsync(role)), _database.Get<IServiceScopeFactory>()), clock);
+
+    [Fact]
+    public async Task AStatementDatedAfterTodayOrAfterTheReportIsRefusedBesideItsCandidate()
+    {
+        var intake = await ServiceAsync(AppRoles.Editor, December5);
+        var proposal = await intake.ProposeAsync(Article());
+        var quotes = proposal.Drafts.Where(d => d.Kind == TextKind.Quote && !d.Candidate.Speaker.IsNew).ToList();
+        quotes[0].Date = new DateOnly(2025, 12, 6);
+        quotes[1].Date = new DateOnly(2025, 12, 4);
+
+        var result = await intake.SaveAsync(Article(), proposal.Drafts);
+
+        Assert.False(result.Saved);
+        var future = Assert.Single(result.For(proposal.Drafts.ToList().IndexOf(quotes[0])));
+        Assert.Equal(IntakePart.SaidOn, future.Part);
+        Assert.Equal("'2025-12-06' is after today (2025-12-05): a statement's date cannot be in the future", future.Message);
+        var afterReport = Assert.Single(result.For(proposal.Drafts.ToList().IndexOf(quotes[1])));
+        Assert.Equal(IntakePart.SaidOn, afterReport.Part);
+        Assert.Contains("after the report's publication date (2025-12-03)", afterReport.Message, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2025, 12, 3), proposal.Latest);
+    }
+
+    [Fact]
+    public void AStatementDatedTomorrowInUtcIsTakenWhereThatDayHasBegunEastOfUtc()
+    {
+        var found = new FieldProblems();
+        // 23:30 UTC on 5 December is already 6 December in Kyiv (and up to UTC+14).
+        var reader = new FieldReader(found, clock: new FixedClock(new DateTimeOffset(2025, 12, 5, 23, 30, 0, TimeSpan.Zero)));
+        reader.MoveTo(2, new Dictionary<string, string?>
+        {
+            ["key"] = "k", ["actor"] = "yuri-ushakov", ["date"] = "2025-12-06", ["text"] = "Words.", ["source"] = "some-source",
+        });
+
+        RecordTypes.Statements.Parse(reader);
+
+        Assert.DoesNotContain(found.Kept, p => p.Field == "date");
+    }
+
+    [Fact]
+    public void TheStatementRulesRefuseADateAfterTodayNamingTheField()
+    {
+        var found = new FieldProblems();
+        var reader = new FieldReader(found, clock: December5);
+        reader.MoveTo(2, new Dictionary<string, string?>
+        {
+            ["key"] = "k", ["actor"] = "yuri-ushakov", ["date"] = "2025-12-06", ["text"] = "Words.", ["source"] = "some-source",
+        });
+
+        RecordTypes.Statements.Parse(reader);
+
+        var problem = Assert.Single(found.Kept, p => p.Field == "date");
+        Assert.Equal("row 2, column date: '2025-12-06' is after today (2025-12-05): a statement's date cannot be in the future", problem.ToString());
+    }
+
+    [Fact]
+    public async Task ASinglePastedReportsFirstShortLineIsTheSourcesTitle()
+    {
+        var intake = await ServiceAsync(AppRoles.Editor, December5);
+        var article = new IntakeArticle("Kremlin sees no compromise yet\n\n" + Report, null, null, null, new DateOnly(2025, 12, 3));
+        var proposal = await intake.ProposeAsync(article);
+
+        var result = await intake.SaveAsync(article, proposal.Drafts);
+
+        Assert.True(result.Saved, string.Join("\n", result.Problems));
+        await using var db = _database.CreateContext();
+        Assert.Equal("Kremlin sees no compromise yet",
+            await db.Sources.AsNoTracking().Where(s => s.Key == result.SourceKey).Select(s => s.Title).SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("Report of 2025-12-03", intake.Title(new IntakeArticle(Report, null, null, null, new DateOnly(2025, 12, 3)), Report));
+        Assert.Equal("Report pasted on 2025-12-05", intake.Title(new IntakeArticle(Report, null, null, null, null), Report));
+    }
 }

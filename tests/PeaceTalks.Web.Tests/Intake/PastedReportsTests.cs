@@ -22,4 +22,11 @@ public sealed class PastedReportsTests
     [InlineData("A\n---\n   \n---\n", false)]
     public void OnlyALineOfDashesSeparatesReports(string text, bool several) =>
         Assert.Equal(several, PastedReports.AreSeveral(text));
+
+    [Theory]
+    [InlineData("Talks end without a deal\n\nMINSK, Dec. 9 - The talks ended.", "Talks end without a deal")]
+    [InlineData("The talks ended on Tuesday.\n\nNothing was signed.", null)]
+    [InlineData("Only one line", null)]
+    public void ASingleReportsShortFirstLineIsItsHeadline(string text, string? headline) =>
+        Assert.Equal(headline, PastedReports.Headline(text));
 }

@@ -41,6 +41,20 @@ public sealed class PlanTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     [Fact]
+    public async Task AStatementBehindAStanceOnAPointSaysSoOnItsPageAndBeforeItIsRetracted()
+    {
+        var detail = (await _database.Get<StatementQueries>().GetAsync("zelensky-2025-12-11-army-agreed"))!;
+        var stance = Assert.Single(detail.PointStances);
+        Assert.Equal(("Volodymyr Zelensky", "frame20-p4", PointStance.Accepts), (stance.Actor.Name, stance.PointKey, stance.Stance));
+        Assert.Equal("point 4 of the 20-point framework (US plan to end the war in Ukraine)", stance.Point);
+
+        var edits = new RecordEditService(_database.Factory, new EditorAccess(
+            new TestAuthenticationStateProvider(await _database.SignInAsAsync(AppRoles.Editor)), _database.Get<IServiceScopeFactory>()));
+        var warnings = await edits.RetractWarningsAsync(RecordTypes.Statements, "zelensky-2025-12-11-army-agreed");
+        Assert.Contains("Volodymyr Zelensky on point 4 of the 20-point framework, as of 11 Dec 2025 — this is its only evidence", warnings);
+    }
+
+    [Fact]
     public async Task AVersionShowsItsPointsInNumberOrderWithEachSidesStanceAndWhereEachStands()
     {
         var plan = (await _database.Get<PlanQueries>().GetAsync("us-plan-for-ukraine", asOf: new DateOnly(2025, 12, 31)))!;

@@ -17,6 +17,8 @@ public partial class IntakePage
 
     private string? _addresses;
     private string? _fetchProgress;
+    private IReadOnlyList<string> _fetchProblems = [];
+    private DateOnly? _latest;
     private readonly List<QueuedReport> _queue = [];
     private int _current;
     private string? _text;
@@ -73,7 +75,9 @@ public partial class IntakePage
         }
         _busy = true;
         _problems = [];
+        _fetchProblems = [];
         _queue.Clear();
+        var failed = new List<string>();
         try
         {
             for (var i = 0; i < addresses.Length; i++)
@@ -87,12 +91,12 @@ public partial class IntakePage
                 }
                 catch (FetchRefusedException ex)
                 {
-                    _queue.Add(new QueuedReport(addresses[i], null, ex.Message) { Done = true });
+                    failed.Add(ex.Message);
                 }
             }
-            var failed = _queue.Where(q => q.Problem is not null).ToList();
-            _fetchProgress = $"Fetched {_queue.Count - failed.Count} of {addresses.Length}.";
-            _problems = [.. failed.Select(f => f.Problem!)];
+            // Only the reports that could be read are queued; the others are named with their reasons beside the Fetch button.
+            _fetchProblems = failed;
+            _fetchProgress = _queue.Count == 0 ? null : $"Fetched {_queue.Count} of {addresses.Length}.";
         }
         finally
         {
@@ -138,10 +142,16 @@ public partial class IntakePage
             _queue.AddRange(reports.Select((r, i) => new QueuedReport(r.Title ?? $"pasted report {i + 1}", r, null)));
             _problems = [];
             _fetchProgress = $"{reports.Count} reports pasted: each is reviewed in turn.";
+            _fetchProblems = [];
             await OpenAsync(0);
             return;
         }
         _problems = [];
+        // One pasted report: its short first line is its headline, as for several reports.
+        if (string.IsNullOrWhiteSpace(_title) && _text is { } single && PastedReports.Headline(single) is { } headline)
+        {
+            _title = headline;
+        }
         if (Article() is not { } article)
         {
             return;
@@ -155,6 +165,7 @@ public partial class IntakePage
             _issues = proposal.Issues;
             _points = proposal.Points;
             _meetings = proposal.Meetings;
+            _latest = proposal.Latest;
             _result = null;
             _drafts = [.. proposal.Drafts];
         }
