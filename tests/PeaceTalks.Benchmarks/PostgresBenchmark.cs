@@ -135,7 +135,8 @@ internal static class PostgresBenchmark
         await using (var create = new NpgsqlCommand("""
             CREATE TEMP TABLE staging (key text, actor text, actor_name text, date text, date_precision text, date_basis text, kind text,
               text text, channel text, attribution text, source text, via_source text, meeting text, issues text,
-              original_language text, original_text text) ON COMMIT DROP
+              original_language text, original_text text, points text,
+              verification text, checked_by text, checked_at text, dispute_reason text, dispute_note text) ON COMMIT DROP
             """, c, transaction))
         {
             await create.ExecuteNonQueryAsync();

@@ -12,7 +12,7 @@ internal sealed class BenchUsageException(string message) : Exception(message);
 
 internal sealed record BenchOptions(string SizeName, SyntheticSize Size, string Out, bool Reuse, string[] Only, string Provider = "sqlite")
 {
-    public static readonly string[] Groups = ["timeline", "matrix", "plans", "export", "import", "edit", "coldstart", "readers", "api"];
+    public static readonly string[] Groups = ["timeline", "matrix", "plans", "export", "import", "edit", "coldstart", "readers", "api", "review"];
 
     private static readonly string[] ValueOptions = ["--size", "--seed", "--statements", "--positions", "--actors", "--issues", "--years", "--out", "--only", "--provider"];
     private static readonly string[] Flags = ["--reuse"];

@@ -584,7 +584,8 @@ public sealed partial class Scenarios : IAsyncDisposable
         File.Delete(staging);
         await RunSqlite3Async(staging, $"""
             CREATE TABLE staging (key, actor, actor_name, date, date_precision, date_basis, kind, text, channel, attribution,
-                                  source, via_source, meeting, issues, original_language, original_text, points);
+                                  source, via_source, meeting, issues, original_language, original_text, points,
+                                  verification, checked_by, checked_at, dispute_reason, dispute_note);
             .import --csv --skip 1 '{file.Replace("'", "''")}' staging
             """);
         await using (var c = new SqliteConnection(SyntheticData.ConnectionString(database)))

@@ -19,7 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     private static readonly string[] ReaderPages =
     [
         "/", "/timeline", "/timeline?actor=yuri-ushakov&kind=statements", "/stances", "/stances#evidence", "/actors",
-        "/actors/yuri-ushakov", "/meetings", "/meetings/moscow-talks-2025-12-02", "/actors/nobody", "/timeline?actor=foo&from=bad",
+        "/actors/yuri-ushakov", "/meetings", "/meetings/moscow-talks-2025-12-02", "/actors/nobody", "/timeline?actor=foo&from=bad", "/timeline?verified=only",
         "/statements/ushakov-constructive", "/changes", "/issues", "/issues/security-guarantees", "/plans",
     ];
 
@@ -27,7 +27,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [
         "/import", "/statements/new", "/statements/ushakov-constructive/edit", "/positions/new", "/meetings/moscow-talks-2025-12-02/edit",
         "/actors/new", "/sources/new", "/issues/new", "/admin/users", "/stances#evidence-editor", "/intake",
-        "/plans/new", "/plan-versions/new", "/plan-points/new", "/point-positions/new",
+        "/plans/new", "/plan-versions/new", "/plan-points/new", "/point-positions/new", "/review", "/review/verbatim",
     ];
 
     private static readonly string[] StaticPages = ["/account/login", "/setup", "/account/change-password"];

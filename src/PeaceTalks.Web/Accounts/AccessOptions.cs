@@ -15,5 +15,18 @@ public sealed class AccessOptions
     [Range(1, 3600)]
     public int RevalidateSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// A one-person installation: lets the author of a change verify it themself (the four-eyes rule is off), and the
+    /// history then says "self-verified". Default: another editor must check it.
+    /// </summary>
+    public bool AllowSelfVerification { get; set; }
+
+    /// <summary>
+    /// Whether anonymous visitors and readers see items nobody has verified yet (with an "Unverified" badge). False: they
+    /// see verified items only (pages, API, exports, feeds, the matrix), and editors and admins see everything with
+    /// badges. Default: published.
+    /// </summary>
+    public bool PublishUnverified { get; set; } = true;
+
     public TimeSpan RevalidateInterval => TimeSpan.FromSeconds(RevalidateSeconds);
 }

@@ -15,7 +15,7 @@ public static class ApiEndpoints
     public const string CorsPolicy = "api-read";
     public const string RateLimit = "api";
 
-    private static readonly string[] StatementNames = [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Text, FilterNames.Order, FilterNames.Retracted, ApiQuery.LimitName, ApiQuery.CursorName];
+    private static readonly string[] StatementNames = [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Text, FilterNames.Order, FilterNames.Retracted, FilterNames.Verified, ApiQuery.LimitName, ApiQuery.CursorName];
 
     public static RouteGroupBuilder MapPeaceTalksApi(this IEndpointRouteBuilder app)
     {
@@ -34,11 +34,11 @@ public static class ApiEndpoints
             (e, f, ct) => e.IssuesAsync(f.Filter.IncludeRetracted, ct), RecordTypes.Issues);
         MapTable(api, "sources", "The sources every statement and position points to.", [FilterNames.Retracted],
             (e, f, ct) => e.SourcesAsync(f.Filter.IncludeRetracted, ct), RecordTypes.Sources);
-        MapTable(api, "meetings", "Meetings, filtered as on the timeline, oldest first.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Text, FilterNames.Retracted],
+        MapTable(api, "meetings", "Meetings, filtered as on the timeline, oldest first.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Text, FilterNames.Retracted, FilterNames.Verified],
             (e, f, ct) => e.MeetingsAsync(f, ct), RecordTypes.Meetings);
-        MapTable(api, "positions", "Every position (the history of each actor's stance on each issue), from and to on its as-of day.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Retracted],
+        MapTable(api, "positions", "Every position (the history of each actor's stance on each issue), from and to on its as-of day.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Retracted, FilterNames.Verified],
             (e, f, ct) => e.PositionsAsync(f, latestOnly: false, ct), RecordTypes.Positions);
-        MapTable(api, "stances", "The stance matrix as of a day (asof, default today): each actor's latest position per issue.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.AsOf],
+        MapTable(api, "stances", "The stance matrix as of a day (asof, default today): each actor's latest position per issue.", [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.AsOf, FilterNames.Verified],
             (e, f, ct) => e.PositionsAsync(f, latestOnly: true, ct), RecordTypes.Positions, live: true);
         MapTable(api, "plan-versions", "Every version of every plan (the plan-versions CSV format).", [FilterNames.Retracted],
             (e, f, ct) => e.PlanVersionsAsync(f.Filter.IncludeRetracted, ct), RecordTypes.PlanVersions);
@@ -57,7 +57,7 @@ public static class ApiEndpoints
         return api;
     }
 
-    private static readonly string[] ChangeNames = [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.AsOf, FilterNames.Since];
+    private static readonly string[] ChangeNames = [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.AsOf, FilterNames.Since, FilterNames.Verified];
 
     private static async Task<IResult> StanceChangesAsync(HttpContext context, FilterResolver resolver, StanceQueries stances)
     {
@@ -116,6 +116,11 @@ public static class ApiEndpoints
             return Results.Empty;
         }
         var detail = await statements.GetAsync(key, context.RequestAborted);
+        if (detail is not null && detail.Statement.Check.State != Models.VerificationState.Verified && !Verification.Publication.SeesUnverified(context))
+        {
+            // Unverified statements are not published to this user (Access:PublishUnverified=false): as if there were none.
+            detail = null;
+        }
         return detail is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such statement.",
                 detail: $"No statement has the key '{DashboardFilter.Shorten(key)}'.")

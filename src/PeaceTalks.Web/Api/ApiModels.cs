@@ -30,7 +30,8 @@ public sealed record ApiStatement(
     IReadOnlyList<string> Issues,
     string? OriginalLanguage,
     string? OriginalText,
-    string? Retracted)
+    string? Retracted,
+    ApiCheck Verification)
 {
     public static ApiStatement From(StatementItem s, string baseUrl) => new(
         s.Key,
@@ -47,11 +48,34 @@ public sealed record ApiStatement(
         [.. s.Issues.Select(i => i.Slug)],
         s.OriginalLanguage,
         s.OriginalText,
-        s.RetractedReason);
+        s.RetractedReason,
+        ApiCheck.From(s.Check));
 
     // Only http(s) addresses leave the record as links; anything else is not a link a reader should follow.
     private static ApiSourceRef SourceOf(SourceRef s) =>
         new(s.Key, s.Title, s.Outlet, Models.WebLinks.SafeUrl(s.Url), s.PublishedOn is { } d ? Cells.Date(d) : null);
+}
+
+/// <summary>
+/// Whether someone other than its author compared the item with its source: <c>state</c> is <c>unverified</c>,
+/// <c>verified</c> or <c>disputed</c>; <c>checkedBy</c> (a display name) and <c>checkedAt</c> (UTC) say who verified or
+/// disputed it and when; a dispute has its <c>reason</c> (wrong-words, wrong-speaker, wrong-date, source-does-not-say-it,
+/// source-unreachable) and the checker's <c>note</c>. The same words as the CSV columns.
+/// </summary>
+[System.ComponentModel.Description("Whether someone other than its author compared the item with its source.")]
+public sealed record ApiCheck(
+    [property: System.ComponentModel.Description("unverified, verified or disputed.")] string State,
+    [property: System.ComponentModel.Description("The display name of who verified or disputed it; null while unverified.")] string? CheckedBy,
+    [property: System.ComponentModel.Description("When it was verified or disputed, UTC (2025-12-03T14:05:09Z); null while unverified.")] string? CheckedAt,
+    [property: System.ComponentModel.Description("Why it was disputed: wrong-words, wrong-speaker, wrong-date, source-does-not-say-it or source-unreachable.")] string? Reason,
+    [property: System.ComponentModel.Description("The checker's note on a dispute, if any.")] string? Note)
+{
+    public static ApiCheck From(Verification.CheckInfo check) => new(
+        Cells.Word(check.State),
+        check.CheckedBy,
+        check.CheckedAt is { } at ? Cells.Instant(at) : null,
+        check.DisputeReason is { } reason ? Cells.Word(reason) : null,
+        check.DisputeNote);
 }
 
 /// <summary>One page of statements in the timeline's order; <c>next</c> is the cursor of the page after, or null at the end.</summary>

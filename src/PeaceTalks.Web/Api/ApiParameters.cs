@@ -22,6 +22,7 @@ public static class ApiParameters
         [FilterNames.Retracted] = "include to list retracted items too, with the reason; hide (default).",
         [FilterNames.AsOf] = "The day the matrix describes, YYYY-MM-DD (default: today).",
         [FilterNames.Since] = "The day to compare with, YYYY-MM-DD (before asof).",
+        [FilterNames.Verified] = "only: just the items someone other than their author checked against the source (for the matrix, verified positions only); any (default): verified or not.",
         [ApiQuery.LimitName] = "Page size, 1 to 100 (default 25).",
         [ApiQuery.CursorName] = "The 'next' value of the previous page, with the same filters.",
     };

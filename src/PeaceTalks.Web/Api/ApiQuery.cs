@@ -112,6 +112,8 @@ public sealed class ApiQuery
         IReadOnlyCollection<string> allowed, Action<ApiQuery>? require = null)
     {
         var query = Parse(context.Request.Query, allowed);
+        // Not a parameter: whether the installation shows this user unverified items (Access:PublishUnverified).
+        query.Filter = Verification.Publication.ForRequest(context, query.Filter);
         if (query.IsValid)
         {
             require?.Invoke(query);

@@ -26,14 +26,16 @@ public static class RecordETag
         }
         var request = context.Request;
         // Today is part of it: "as of today" answers (the stance matrix without asof) change at midnight.
-        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{version}|{DateTime.UtcNow:yyyy-MM-dd}|{request.Path}{request.QueryString}|{request.Headers.Accept}");
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{version}|{DateTime.UtcNow:yyyy-MM-dd}|{request.Path}{request.QueryString}|{request.Headers.Accept}|{Verification.Publication.SeesUnverified(context)}");
         var tag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..20]}\"", isWeak: true);
 
         var headers = context.Response.GetTypedHeaders();
         headers.ETag = tag;
         // Always revalidate (cheap, see above); a private install's answers are for the signed-in reader only.
         var access = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Accounts.AccessOptions>>().Value;
-        headers.CacheControl = new CacheControlHeaderValue { NoCache = true, Private = access.RequireSignIn, Public = !access.RequireSignIn };
+        // Where unverified items are for editors only, the answer depends on who asks: no shared cache may keep it.
+        var personal = access.RequireSignIn || !access.PublishUnverified;
+        headers.CacheControl = new CacheControlHeaderValue { NoCache = true, Private = personal, Public = !personal };
 
         var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
         if (ifNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false)))

@@ -19,7 +19,7 @@ public static class StatementFeed
 {
     public const int Entries = 50;
 
-    private static readonly string[] Names = [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Text];
+    private static readonly string[] Names = [FilterNames.Actor, FilterNames.Side, FilterNames.Issue, FilterNames.From, FilterNames.To, FilterNames.Text, FilterNames.Verified];
 
     public static RouteHandlerBuilder MapStatementFeed(this IEndpointRouteBuilder app) =>
         app.MapGet("/feeds/statements.atom", WriteAsync).RequireRateLimiting(ApiEndpoints.RateLimit).RequireCors(ApiEndpoints.CorsPolicy)
@@ -101,13 +101,16 @@ public static class StatementFeed
     {
         var page = $"{baseUrl}/statements/{Uri.EscapeDataString(s.Key)}";
         var said = Citation.Marked(s);
-        var title = $"{s.Actor.Name}: {(said.Length > 120 ? said[..119] + "…" : said)}";
+        // An entry nobody has verified says so in its title too, where a feed reader shows it first.
+        var mark = s.Check.State switch { VerificationState.Unverified => "(unverified) ", VerificationState.Disputed => "(disputed) ", _ => "" };
+        var title = $"{mark}{s.Actor.Name}: {(said.Length > 120 ? said[..119] + "…" : said)}";
         var summary = new StringBuilder()
             .Append(s.Actor.Name).Append(s.ActorRole is { } role ? $" ({role})" : "").Append(", ")
             .Append(DateText.Long(s.Date, s.DatePrecision, s.DateBasis)).Append(", ").Append(DateText.Label(s.Channel)).Append(": ")
             .Append(said)
             .Append(" — Source: ").Append(s.Source.Title).Append(s.Source.Outlet is { } outlet ? $" ({outlet})" : "")
             .Append(s.Via is { } via ? $", via {via.Title}" : "")
+            .Append(Citation.CheckNote(s.Check) is { } check ? $" — {check}." : "")
             .ToString();
         // Stored text goes in as text content: the formatter escapes it, so markup in a quote stays words.
         var item = new SyndicationItem(title, new TextSyndicationContent(summary, TextSyndicationContentKind.Plaintext), new Uri(page), page, updated)

@@ -19,7 +19,7 @@ public static class CsvExportEndpoints
         IServiceScopeFactory scopes)
     {
         var query = context.Request.Query;
-        var filter = await resolver.ResolveAsync(DashboardFilter.Read(name => query[name]), context.RequestAborted);
+        var filter = await resolver.ResolveAsync(Verification.Publication.ForRequest(context, DashboardFilter.Read(name => query[name])), context.RequestAborted);
         var ct = context.RequestAborted;
         var include = filter.Filter.IncludeRetracted;
         (IReadOnlyList<string> Header, IAsyncEnumerable<string?[]> Rows)? export = table.ToLowerInvariant() switch

@@ -82,7 +82,8 @@ public sealed class CsvExporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         {
             positions = latest is not null ? positions.Where(p => EF.Parameter(latest).Contains(p.Id)) : StanceQueries.Filtered(positions, filter)
                 .AnyOf(PositionFilters.From, filter.Filter.From is { } from ? [from] : [])
-                .AnyOf(PositionFilters.To, filter.Filter.To is { } to ? [to] : []);
+                .AnyOf(PositionFilters.To, filter.Filter.To is { } to ? [to] : [])
+                .AnyOf(PositionFilters.Check, filter.Filter.OnlyVerified ? [VerificationState.Verified] : []);
             return positions.OrderBy(p => p.Actor.Side).ThenBy(p => p.Actor.Name).ThenBy(p => p.Actor.Slug)
                 .ThenBy(p => p.Issue.Name).ThenBy(p => p.Issue.Slug).ThenBy(p => p.AsOf);
         }, cancellationToken);

@@ -124,6 +124,7 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
         }
 
         using var writer = new RecordWriter(db, type, bulk: true);
+        var quotes = new QuoteCheck(type);
         // Reading and checking on a second thread, a few batches ahead of the lookups and writes here.
         var batches = System.Threading.Channels.Channel.CreateBounded<List<RecordRow>>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -134,6 +135,7 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
             {
                 progress?.Report(new ImportProgress(ImportStage.Checking, writer.Added + writer.Updated + writer.Unchanged, source.RowCount));
                 var planned = await writer.PlanAsync(rows, planProblems, cancellationToken);
+                await quotes.CheckAsync(db, rows, cancellationToken);
                 // Once anything is wrong nothing will be kept, so nothing more is written; the checking goes on,
                 // so the report names every problem.
                 if (editor is not null && readProblems.Total == 0 && planProblems.Total == 0)
@@ -170,7 +172,45 @@ public sealed class CsvImporter(IDbContextFactory<PeaceTalksDbContext> dbFactory
             }
         }
         return new ImportReport(fileName, type, source.RowCount, writer.Added, writer.Updated, writer.Unchanged, [],
-            Written: editor is not null);
+            Written: editor is not null) { Warnings = quotes.Warnings };
+    }
+
+    /// <summary>
+    /// The verbatim check of an imported statements file: a quote whose source's report is stored must be in it. A
+    /// warning, not a problem: the file is still imported. Each report is looked up and folded once per import.
+    /// </summary>
+    private sealed class QuoteCheck(RecordType type)
+    {
+        private const int MaxWarnings = 1000;
+        private readonly Dictionary<string, Verification.Verbatim.FoldedText?> _reports = new(StringComparer.Ordinal);
+
+        public List<FieldProblem> Warnings { get; } = [];
+
+        public async Task CheckAsync(PeaceTalksDbContext db, List<RecordRow> rows, CancellationToken cancellationToken)
+        {
+            if (type != RecordTypes.Statements || Warnings.Count >= MaxWarnings)
+            {
+                return;
+            }
+            var quotes = rows.Where(r => r["kind"] is TextKind.Quote && r["text"] is string && r["source"] is string).ToList();
+            string[] unknown = [.. quotes.Select(r => (string)r["source"]!).Distinct(StringComparer.Ordinal).Where(k => !_reports.ContainsKey(k))];
+            if (unknown.Length > 0)
+            {
+                var texts = await db.SourceTexts.AsNoTracking().Where(t => unknown.Contains(t.Source!.Key))
+                    .Select(t => new { t.Source!.Key, t.Text }).ToDictionaryAsync(t => t.Key, t => t.Text, cancellationToken);
+                foreach (var key in unknown)
+                {
+                    _reports[key] = texts.TryGetValue(key, out var text) ? new Verification.Verbatim.FoldedText(text) : null;
+                }
+            }
+            foreach (var row in quotes)
+            {
+                if (_reports[(string)row["source"]!] is { } report && !report.Contains((string)row["text"]!) && Warnings.Count < MaxWarnings)
+                {
+                    Warnings.Add(new FieldProblem(row.Line, "text", (string)row["text"]!, Verification.Verbatim.NotFoundWarning));
+                }
+            }
+        }
     }
 
     /// <summary>The file's SHA-256 in lower-case hex; the stream is left where it was.</summary>

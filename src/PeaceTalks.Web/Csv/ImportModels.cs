@@ -22,6 +22,9 @@ public sealed record ImportReport(
 
     public bool HasErrors => ErrorCount > 0;
 
+    /// <summary>What does not stop the import but deserves a look (a verbatim quote not in its stored report); at most 1,000.</summary>
+    public IReadOnlyList<FieldProblem> Warnings { get; init; } = [];
+
     public static ImportReport Failed(string fileName, RecordType? format, int rows, params FieldProblems[] problems) =>
         new(fileName, format, rows, 0, 0, 0, FieldProblems.Merge(problems), Written: false) { ErrorCount = problems.Sum(e => e.Total) };
 }

@@ -63,6 +63,8 @@ public abstract class PeaceTalksDbContext(DbContextOptions options) : IdentityDb
         Store<PlanStatus>(configurationBuilder);
         Store<PointChange>(configurationBuilder);
         Store<PointStance>(configurationBuilder);
+        Store<VerificationState>(configurationBuilder);
+        Store<DisputeReason>(configurationBuilder);
         // Every DateTime in the record is UTC: SQLite keeps no kind, so it is put back on reading; PostgreSQL's
         // "timestamp with time zone" takes only UTC values, so one without a kind is taken as UTC on writing.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();

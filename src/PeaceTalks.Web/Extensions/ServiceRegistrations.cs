@@ -59,6 +59,8 @@ public static class ServiceRegistrations
         // Writes: every one goes through EditorAccess, which checks the role on the server.
         services.AddScoped<EditorAccess>();
         services.AddScoped<RecordEditService>();
+        services.AddScoped<Verification.VerificationService>();
+        services.AddSingleton<Verification.ReviewQueries>();
         services.AddScoped<Intake.IntakeService>();
         services.AddOptions<Intake.FetchOptions>();
         services.AddSingleton<Intake.ArticleFetcher>();

@@ -22,6 +22,7 @@ public static class FilterNames
     public const string AsOf = "asof";
     public const string Since = "since";
     public const string Retracted = "retracted";
+    public const string Verified = "verified";
 
     /// <summary>The names that may be given more than once (any of the values).</summary>
     public static IReadOnlyList<string> Lists { get; } = [Actor, Side, Issue];
@@ -55,13 +56,27 @@ public sealed record DashboardFilter
     /// <summary>Also show items an editor retracted, marked as such (?retracted=include).</summary>
     public bool IncludeRetracted { get; init; }
 
+    /// <summary>Only items someone other than their author compared with their source (?verified=only; default any).</summary>
+    public bool VerifiedOnly { get; init; }
+
+    /// <summary>
+    /// The installation shows this reader verified items only (Access:PublishUnverified=false, and not an editor):
+    /// set by the server for the person asking, never read from or written to the URL.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool UnverifiedHidden { get; init; }
+
+    /// <summary>Whether the queries keep verified items only: asked for in the URL or required for this reader.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool OnlyVerified => VerifiedOnly || UnverifiedHidden;
+
     public IReadOnlyList<string> Problems { get; init; } = [];
 
     /// <summary>True when no filter is set (problems aside).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsEmpty =>
         Actors.Count == 0 && Sides.Count == 0 && Issues.Count == 0 && From is null && To is null
-        && Text is null && Kind == ItemKind.All && !OldestFirst && AsOf is null && Since is null && !IncludeRetracted;
+        && Text is null && Kind == ItemKind.All && !OldestFirst && AsOf is null && Since is null && !IncludeRetracted && !VerifiedOnly;
 
     public static DashboardFilter Empty { get; } = new();
 
@@ -71,13 +86,13 @@ public sealed record DashboardFilter
         string? One(string name) => values(name) is [var first, ..] ? first : null;
         return Parse(values(FilterNames.Actor), values(FilterNames.Side), values(FilterNames.Issue), One(FilterNames.From), One(FilterNames.To),
             One(FilterNames.Text), One(FilterNames.Kind), One(FilterNames.Order), One(FilterNames.AsOf), One(FilterNames.Since),
-            One(FilterNames.Retracted));
+            One(FilterNames.Retracted), One(FilterNames.Verified));
     }
 
     public static DashboardFilter Parse(
         IReadOnlyList<string?>? actor = null, IReadOnlyList<string?>? side = null, IReadOnlyList<string?>? issue = null,
         string? from = null, string? to = null, string? q = null, string? kind = null, string? order = null,
-        string? asof = null, string? since = null, string? retracted = null)
+        string? asof = null, string? since = null, string? retracted = null, string? verified = null)
     {
         var problems = new List<string>();
         var fromDate = ParseDate(FilterNames.From, from, problems);
@@ -108,6 +123,7 @@ public sealed record DashboardFilter
             AsOf = asOfDate,
             Since = sinceDate,
             IncludeRetracted = ParseRetracted(retracted, problems),
+            VerifiedOnly = ParseVerified(verified, problems),
             Problems = problems,
         };
     }
@@ -150,6 +166,10 @@ public sealed record DashboardFilter
         if (IncludeRetracted)
         {
             pairs.Add(Pair(FilterNames.Retracted, "include"));
+        }
+        if (VerifiedOnly)
+        {
+            pairs.Add(Pair(FilterNames.Verified, "only"));
         }
         return QueryString.Create(pairs).ToUriComponent();
     }
@@ -235,6 +255,13 @@ public sealed record DashboardFilter
         null or "" or "hide" => false,
         "include" => true,
         _ => Problem(false, $"'{Shorten(value)}' is not a choice for retracted items (include or hide) — hiding them.", problems),
+    };
+
+    private static bool ParseVerified(string? value, List<string> problems) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "any" => false,
+        "only" => true,
+        _ => Problem(false, $"'{Shorten(value)}' is not a choice for verification (only or any) — showing verified and unverified items.", problems),
     };
 
     private static T Problem<T>(T fallback, string message, List<string> problems)

@@ -195,7 +195,7 @@ public sealed partial class IntakeService(IDbContextFactory<PeaceTalksDbContext>
         var asSources = accepted.Where(x => x.Draft.DuplicateOf is not null && x.Draft.AddAsSource).ToList();
         var statements = accepted.Except(asSources).ToList();
         // A verbatim quote is only verbatim if a reader finds those exact words in the stored report.
-        var kinds = statements.ToDictionary(x => x.Index, x => x.Draft.Kind == TextKind.Quote && !text.Contains(x.Draft.Text, StringComparison.Ordinal)
+        var kinds = statements.ToDictionary(x => x.Index, x => x.Draft.Kind == TextKind.Quote && !Verification.Verbatim.Contains(text, x.Draft.Text)
             ? TextKind.Paraphrase : x.Draft.Kind);
         foreach (var x in statements.Where(x => kinds[x.Index] != x.Draft.Kind))
         {

@@ -1,6 +1,7 @@
 namespace PeaceTalks.Web.Models;
 
-public enum AuditAction { Create, Update, Retract, Restore, Lock, Unlock }
+/// <summary>What a history entry records. Verify and Dispute are checks against the source (an edit that makes an item unverified again is an Update).</summary>
+public enum AuditAction { Create, Update, Retract, Restore, Lock, Unlock, Verify, Dispute }
 
 /// <summary>
 /// One change to the record: who, when (UTC), what (entity type, id and natural key), the action, each changed

@@ -1,11 +1,22 @@
 namespace PeaceTalks.Web.Models;
 
-public class Meeting : IDatedRecord
+public class Meeting : IDatedRecord, IVerifiable
 {
     public int Id { get; set; }
     public long Version { get; set; } = 1;
     public DateTime? RetractedAt { get; set; }
     public string? RetractedReason { get; set; }
+
+    // The check against the source (IVerifiable).
+    public VerificationState Verification { get; set; }
+    public string? CheckedById { get; set; }
+    public string? CheckedBy { get; set; }
+    public DateTime? CheckedAt { get; set; }
+    public DisputeReason? DisputeReason { get; set; }
+    public string? DisputeNote { get; set; }
+    public string? ChangedById { get; set; }
+    public DateTime? ChangedAt { get; set; }
+
     public required string Slug { get; set; }
     public required string Title { get; set; }
     public required string Place { get; set; }

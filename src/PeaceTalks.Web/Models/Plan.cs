@@ -68,12 +68,23 @@ public class PlanVersion : IDatedRecord
 public enum PointChange { New, Unchanged, Reworded, Merged, Split }
 
 /// <summary>One point of a plan version, its number as printed ("7", "10 b") and its text as the source gives it.</summary>
-public class PlanPoint : IRecord
+public class PlanPoint : IVerifiable
 {
     public int Id { get; set; }
     public long Version { get; set; } = 1;
     public DateTime? RetractedAt { get; set; }
     public string? RetractedReason { get; set; }
+
+    // The check against the source (IVerifiable).
+    public VerificationState Verification { get; set; }
+    public string? CheckedById { get; set; }
+    public string? CheckedBy { get; set; }
+    public DateTime? CheckedAt { get; set; }
+    public DisputeReason? DisputeReason { get; set; }
+    public string? DisputeNote { get; set; }
+    public string? ChangedById { get; set; }
+    public DateTime? ChangedAt { get; set; }
+
     public required string Key { get; set; }
 
     public int PlanVersionId { get; set; }

@@ -1,11 +1,22 @@
 namespace PeaceTalks.Web.Models;
 
-public class Statement : IDatedRecord
+public class Statement : IDatedRecord, IVerifiable
 {
     public int Id { get; set; }
     public long Version { get; set; } = 1;
     public DateTime? RetractedAt { get; set; }
     public string? RetractedReason { get; set; }
+
+    // The check against the source (IVerifiable).
+    public VerificationState Verification { get; set; }
+    public string? CheckedById { get; set; }
+    public string? CheckedBy { get; set; }
+    public DateTime? CheckedAt { get; set; }
+    public DisputeReason? DisputeReason { get; set; }
+    public string? DisputeNote { get; set; }
+    public string? ChangedById { get; set; }
+    public DateTime? ChangedAt { get; set; }
+
 
     /// <summary>Stable natural key (a slug) so positions can cite it and imports can match it.</summary>
     public required string Key { get; set; }

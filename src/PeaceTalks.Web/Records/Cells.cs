@@ -21,6 +21,10 @@ public static class Cells
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
 
+    /// <summary>A moment in UTC to the second, ISO 8601: "2025-12-03T14:05:09Z".</summary>
+    public static string Instant(DateTime at) =>
+        DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Parses exactly YYYY-MM-DD. Written by hand because imports parse millions of dates and
     /// DateOnly.TryParseExact costs several microseconds each; the result is the same.

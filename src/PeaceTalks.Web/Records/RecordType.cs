@@ -72,6 +72,27 @@ public abstract partial class RecordType
     /// <summary>Checks that involve several fields, run after each field has been read.</summary>
     public Action<RecordRow, FieldReader>? Check { get; init; }
 
+    /// <summary>
+    /// What a check against the source vouches for (a statement's words, speaker, date and source): a change to any of
+    /// these makes a verified or disputed item unverified again; a change to anything else does not. Empty for the
+    /// types nobody checks (issues, actors, sources, plans, versions, point stances).
+    /// </summary>
+    public IReadOnlyList<RecordField> CheckedFields
+    {
+        get => _checked;
+        init => _checked = value.All(f => Fields.Contains(f) && !f.ExportOnly) ? value
+            : throw new ArgumentException($"{Name}: checked fields must be among its written fields.", nameof(value));
+    }
+
+    private readonly IReadOnlyList<RecordField> _checked = [];
+
+    /// <summary>True for the types a second pair of eyes checks (their entities are <see cref="IVerifiable"/>).</summary>
+    public bool Verifiable => _checked.Count > 0;
+
+    /// <summary>True when the two rows differ in a checked field (compared as text, as the history compares them).</summary>
+    public bool ChangesChecked(RecordRow before, RecordRow after) =>
+        _checked.Any(f => !string.Equals(before.Text(f), after.Text(f), StringComparison.Ordinal));
+
     public RecordField this[string name] => _byName[name];
 
     public RecordField? Find(string name) => _byName.GetValueOrDefault(name);

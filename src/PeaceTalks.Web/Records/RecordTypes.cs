@@ -135,9 +135,11 @@ public static class RecordTypes
         };
         var outcome = f.Text("outcome", m => m.Outcome, FieldLimits.Summary, new("Outcome", FieldInput.LongText, "What came of it, in our own words."));
         var source = f.Reference("source", m => m.SourceId, () => Sources, new("Source", FieldInput.Source, "The report a reader can check."));
-        return new("meetings", "meeting", [slug, title, place, date, precision, basis, duration, participants, outcome, source], [slug],
-            [title, slug, place, date, precision, basis, duration, participants, outcome, source])
+        return new("meetings", "meeting", [slug, title, place, date, precision, basis, duration, participants, outcome, source, .. VerificationFields<Meeting>()],
+            [slug], [title, slug, place, date, precision, basis, duration, participants, outcome, source])
         {
+            // Its date, place, participants and source.
+            CheckedFields = [date, precision, basis, place, participants, source],
             SuggestKey = get => Keys.Slug($"{get("title")} {get("date")}"),
             Defaults = new Dictionary<string, string?> { ["date_precision"] = "day", ["date_basis"] = "on" },
             Check = (row, r) => r.CheckPrecision(date.Name, (DatePrecision)(row[precision] ?? DatePrecision.Day)),
@@ -189,9 +191,11 @@ public static class RecordTypes
         var change = f.Word("change", p => p.Change, new("Compared with the previous version", FieldInput.Choice, Choices: Choices<PointChange>(DateText.Label)));
         var continues = f.Links<PointLineage>("continues", l => l.PlanPointId, l => l.PreviousPointId, () => PlanPoints,
             new("Continues (points of the previous version)", FieldInput.PlanPoints, "None for a new point; two or more when points were merged."));
-        return new("plan-points", "plan point", [key, version, number, kind, text, issues, change, continues], [key],
+        return new("plan-points", "plan point", [key, version, number, kind, text, issues, change, continues, .. VerificationFields<PlanPoint>()], [key],
             [version, number, kind, text, issues, change, continues, key])
         {
+            // Its text and number, and the version (whose report is its source).
+            CheckedFields = [version, number, kind, text],
             SuggestKey = get => Keys.Slug($"{get("version")} point {get("number")}"),
             Defaults = new Dictionary<string, string?> { ["kind"] = "paraphrase", ["change"] = "new" },
             Check = (row, r) =>
@@ -238,9 +242,12 @@ public static class RecordTypes
         var points = f.Links<StatementPoint>("points", sp => sp.StatementId, sp => sp.PlanPointId, () => PlanPoints,
             new("Plan points it speaks about", FieldInput.PlanPoints));
         return new("statements", "statement",
-            [key, actor, actorName, date, precision, basis, kind, text, channel, attribution, source, via, meeting, issues, language, original, points], [key],
+            [key, actor, actorName, date, precision, basis, kind, text, channel, attribution, source, via, meeting, issues, language, original, points,
+                .. VerificationFields<Statement>()], [key],
             [actor, kind, text, date, precision, basis, channel, attribution, source, via, meeting, issues, points, language, original, key])
         {
+            // Its words, speaker, date and source.
+            CheckedFields = [actor, date, precision, basis, kind, text, language, original, source, via],
             SuggestKey = get => Keys.Slug($"{get("actor")} {get("date")} {string.Join(' ', Keys.Words(get("text")).Take(6))}"),
             Defaults = new Dictionary<string, string?>
             {
@@ -291,9 +298,12 @@ public static class RecordTypes
         };
         var sources = new DerivedListField<PositionEvidence>("sources", e => e.PositionId, e => e.Statement.Source.Title,
             e => e.Statement.RetractedAt == null, ",");
-        return new("positions", "position", [actor, actorName, side, issue, issueName, asOf, precision, stance, summary, evidence, sources],
+        return new("positions", "position",
+            [actor, actorName, side, issue, issueName, asOf, precision, stance, summary, evidence, sources, .. VerificationFields<Position>()],
             [actor, issue, asOf], [actor, issue, asOf, precision, stance, summary, evidence])
         {
+            // Its stance, actor, issue, date and the evidence it rests on (and so its sources).
+            CheckedFields = [actor, issue, asOf, precision, stance, evidence],
             Defaults = new Dictionary<string, string?> { ["as_of_precision"] = "day" },
             Check = (row, r) => r.CheckPrecision(asOf.Name, (DatePrecision)(row[precision] ?? DatePrecision.Day)),
         };
@@ -327,6 +337,19 @@ public static class RecordTypes
             Check = (row, r) => r.CheckPrecision(asOf.Name, (DatePrecision)(row[precision] ?? DatePrecision.Day)),
         };
     }
+
+    /// <summary>
+    /// The check against the source, as exports and the API tables carry it: state, who, when, and for a dispute the
+    /// reason and note. Written for readers and ignored on import: only a person's check on /review sets them.
+    /// </summary>
+    private static IReadOnlyList<DerivedField> VerificationFields<TVerifiable>() where TVerifiable : class, IVerifiable =>
+    [
+        new("verification", (System.Linq.Expressions.Expression<Func<TVerifiable, VerificationState>>)(e => e.Verification), v => v is VerificationState s ? Cells.Word(s) : null),
+        new("checked_by", (System.Linq.Expressions.Expression<Func<TVerifiable, string?>>)(e => e.CheckedBy)),
+        new("checked_at", (System.Linq.Expressions.Expression<Func<TVerifiable, DateTime?>>)(e => e.CheckedAt), v => v is DateTime t ? Cells.Instant(t) : null),
+        new("dispute_reason", (System.Linq.Expressions.Expression<Func<TVerifiable, DisputeReason?>>)(e => e.DisputeReason), v => v is DisputeReason r ? Cells.Word(r) : null),
+        new("dispute_note", (System.Linq.Expressions.Expression<Func<TVerifiable, string?>>)(e => e.DisputeNote)),
+    ];
 
     private static IReadOnlyList<Choice> Choices<TEnum>(Func<TEnum, string> label) where TEnum : struct, Enum =>
         [.. Enum.GetValues<TEnum>().Select(v => new Choice(KebabCase<TEnum>.ToWord(v), label(v)))];

@@ -77,7 +77,7 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
         bool audit = true)
     {
         var names = type.WrittenFields.Select(f => f.Name).ToList();
-        AuditEntry Entry(PlannedRow row, int id) => new()
+        AuditEntry Entry(PlannedRow row, int id, FieldChange? verification = null) => new()
         {
             At = _at,
             UserId = editor.UserId,
@@ -86,7 +86,7 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             EntityId = id,
             EntityKey = row.Row.NaturalKey,
             Action = row.Change == RowChange.Add ? AuditAction.Create : AuditAction.Update,
-            Changes = AuditJson.Write(AuditJson.Diff(names, row.Stored?.Values.Texts(), row.Texts)),
+            Changes = AuditJson.Write([.. AuditJson.Diff(names, row.Stored?.Values.Texts(), row.Texts), .. verification is null ? [] : new[] { verification }]),
             Note = note,
             BatchId = batchId,
         };
@@ -103,6 +103,7 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var entity = type.Create(row.Row, IdOf);
+                Unverified(entity, editor);
                 type.SetId(entity, checked((int)_bulk.NextId(table)));
                 _bulk.Add(table, entity);
                 created.Add((row, entity));
@@ -113,6 +114,7 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             foreach (var row in adds)
             {
                 var entity = type.Create(row.Row, IdOf);
+                Unverified(entity, editor);
                 db.Add(entity);
                 created.Add((row, entity));
             }
@@ -156,18 +158,43 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             foreach (var row in updates)
             {
                 var entity = entities[row.Stored!.Id];
+                // A change to what a check vouches for makes the item unverified again; the history says so.
+                var verification = type.ChangesChecked(row.Stored.Values, row.Row) ? Unverified(entity, editor) : null;
                 type.Apply(entity, row.Row, IdOf);
                 entity.Version++;
                 db.AddRange(Links(row.Row, entity.Id));
                 if (audit)
                 {
-                    AddEntry(Entry(row, entity.Id));
+                    AddEntry(Entry(row, entity.Id, verification));
                 }
                 Written++;
             }
         }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Marks a new item, or one whose checked fields change, as unverified, written by <paramref name="editor"/> (whom
+    /// the four-eyes rule keeps from verifying it). Returns the history's change of state, or null when it was unverified.
+    /// </summary>
+    private FieldChange? Unverified(IRecord entity, Editor editor)
+    {
+        if (!type.Verifiable || entity is not IVerifiable item)
+        {
+            return null;
+        }
+        var was = item.Verification;
+        item.Verification = VerificationState.Unverified;
+        item.CheckedById = null;
+        item.CheckedBy = null;
+        item.CheckedAt = null;
+        item.DisputeReason = null;
+        item.DisputeNote = null;
+        item.ChangedById = editor.UserId;
+        item.ChangedAt = _at;
+        return was == VerificationState.Unverified ? null
+            : new FieldChange(Checks.Field, Cells.Word(was), Cells.Word(VerificationState.Unverified));
     }
 
     /// <summary>
@@ -207,6 +234,74 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
         });
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Records a check against the source on stored items, each at the version the checker saw, with one history entry
+    /// each: verified (<paramref name="reason"/> null) or disputed with a reason and an optional note. The four-eyes
+    /// rule is kept here, in the write path: the author of the latest change to what a check covers cannot verify it,
+    /// unless <paramref name="allowSelf"/> (then the history says "self-verified"). Returns, per key, why it was not
+    /// checked; an empty list when every item was.
+    /// </summary>
+    public async Task<List<(string Key, string Problem)>> CheckAsync(IReadOnlyList<(string Key, long Version)> items, DisputeReason? reason,
+        string? disputeNote, Editor editor, bool allowSelf, CancellationToken cancellationToken)
+    {
+        if (!type.Verifiable)
+        {
+            throw new InvalidOperationException($"Nobody checks {type.Name} against a source.");
+        }
+        var problems = new List<(string Key, string Problem)>();
+        var stored = await type.FindAsync(db, [.. items.Select(i => i.Key)], cancellationToken);
+        var found = items.Where(i => stored.ContainsKey(i.Key)).ToList();
+        var entities = (await type.LoadAsync(db, [.. found.Select(i => stored[i.Key].Id)], cancellationToken)).ToDictionary(e => e.Id);
+        var state = reason is null ? VerificationState.Verified : VerificationState.Disputed;
+        foreach (var (key, version) in items)
+        {
+            if (!stored.TryGetValue(key, out var row) || entities.GetValueOrDefault(row.Id) is not IVerifiable item)
+            {
+                problems.Add((key, $"This {type.Noun} no longer exists."));
+                continue;
+            }
+            if (row.Retracted)
+            {
+                problems.Add((key, $"This {type.Noun} was retracted, so it is no longer checked."));
+                continue;
+            }
+            if (row.Version != version)
+            {
+                problems.Add((key, $"This {type.Noun} changed since you opened it: look at it again before you check it."));
+                continue;
+            }
+            var self = item.ChangedById is not null && item.ChangedById == editor.UserId;
+            if (state == VerificationState.Verified && self && !allowSelf)
+            {
+                problems.Add((key, $"You wrote the latest change to this {type.Noun}, so another editor must verify it (four eyes)."));
+                continue;
+            }
+            var before = Checks.Texts(item);
+            item.Verification = state;
+            item.CheckedById = editor.UserId;
+            item.CheckedBy = editor.Name;
+            item.CheckedAt = _at;
+            item.DisputeReason = reason;
+            item.DisputeNote = reason is null ? null : disputeNote;
+            item.Version++;
+            db.Add(new AuditEntry
+            {
+                At = _at,
+                UserId = editor.UserId,
+                UserName = editor.Name,
+                EntityType = type.Noun,
+                EntityId = row.Id,
+                EntityKey = key,
+                Action = reason is null ? AuditAction.Verify : AuditAction.Dispute,
+                Changes = AuditJson.Write(AuditJson.Diff(Checks.Names, before, Checks.Texts(item))),
+                Note = state == VerificationState.Verified && self ? Checks.SelfVerified : null,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return problems;
     }
 
     /// <summary>Writes out what is still held for bulk writing. Call before committing.</summary>

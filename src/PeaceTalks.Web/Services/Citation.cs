@@ -12,6 +12,17 @@ public static class Citation
     /// <summary>The words as a preview or feed shows them: in quotation marks when verbatim, marked when paraphrased.</summary>
     public static string Marked(StatementItem s) => s.Kind == TextKind.Quote ? $"“{s.Text}”" : $"(paraphrase) {s.Text}";
 
+    /// <summary>
+    /// What a citation or feed entry says of an item nobody has verified yet, or that a checker disputed; null for a
+    /// verified one (its page says by whom).
+    /// </summary>
+    public static string? CheckNote(Verification.CheckInfo check) => check.State switch
+    {
+        Models.VerificationState.Unverified => "Unverified: not yet checked against its source by a second editor",
+        Models.VerificationState.Disputed => "Disputed: " + (check.DisputeReason is { } reason ? Records.Checks.Label(reason).ToLowerInvariant() : "no reason given"),
+        _ => null,
+    };
+
     public static string For(StatementItem s, string pageUrl, DateOnly retrieved)
     {
         var said = s.Kind == TextKind.Quote ? $"“{s.Text}”" : $"{s.Text.TrimEnd('.')} (paraphrase)";
@@ -30,6 +41,10 @@ public static class Citation
             source += $", via {via.Title}";
         }
         parts.Add(Models.WebLinks.SafeUrl(s.Source.Url) is { } url ? $"{source}, {url}" : source);
+        if (CheckNote(s.Check) is { } check)
+        {
+            parts.Add(check);
+        }
         parts.Add($"PeaceTalks, {pageUrl} (retrieved {Records.Cells.Date(retrieved)})");
         // Each part ends in a full stop unless its own words already end a sentence or a clause inside the quotation
         // marks ("… promises.”", "… anybody,”"): the quote stays as said, without a stop doubled after it.

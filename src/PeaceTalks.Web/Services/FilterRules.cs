@@ -11,13 +11,15 @@ namespace PeaceTalks.Web.Services;
 /// What the timeline's filters mean for one kind of item, each stated once as an expression of the item and one value.
 /// The composed queries apply a rule to every value given (<see cref="Rule.AnyOf{T, TValue}"/>); the compiled page
 /// queries write <see cref="Rule.Holds{T, TValue}"/> in their template, which <see cref="Rule.Expand{TLambda}"/>
-/// replaces with the rule's own body. The date range means the same for every dated item.
+/// replaces with the rule's own body. The date range means the same for every dated item. <c>Check</c> says when an
+/// item is in a state of the check against its source (?verified=only asks for <see cref="VerificationState.Verified"/>).
 /// </summary>
 public sealed record TimelineRules<T>(
     Expression<Func<T, int, bool>> Actor,
     Expression<Func<T, string, bool>> Side,
     Expression<Func<T, int, bool>> Issue,
-    Func<SearchText, PeaceTalksDbContext, IQueryable<int>> TextIds) where T : class, IDatedRecord
+    Func<SearchText, PeaceTalksDbContext, IQueryable<int>> TextIds,
+    Expression<Func<T, VerificationState, bool>> Check) where T : class, IDatedRecord
 {
     public Expression<Func<T, DateOnly, bool>> From { get; } = (e, from) => e.Date >= from;
     public Expression<Func<T, DateOnly, bool>> To { get; } = (e, to) => e.Date <= to;
@@ -29,20 +31,23 @@ public static class TimelineFilters
         (s, actorId) => s.ActorId == actorId,
         (s, side) => s.Actor.Side == side,
         (s, issueId) => s.Issues.Any(i => i.IssueId == issueId),
-        (search, db) => search.StatementIds(db));
+        (search, db) => search.StatementIds(db),
+        (s, state) => s.Verification == state);
 
     /// <summary>Meetings match an actor or side through their participants, an issue through the live statements about them.</summary>
     public static TimelineRules<Meeting> Meetings { get; } = new(
         (m, actorId) => m.Participants.Any(p => p.ActorId == actorId),
         (m, side) => m.Participants.Any(p => p.Actor.Side == side),
         (m, issueId) => m.Statements.Any(s => s.RetractedAt == null && s.Issues.Any(i => i.IssueId == issueId)),
-        (search, db) => search.MeetingIds(db));
+        (search, db) => search.MeetingIds(db),
+        (m, state) => m.Verification == state);
 }
 
 /// <summary>
 /// What the timeline's filters mean for a plan's version: an actor or side who proposed the plan or took a live stance
 /// on one of the version's points; an issue the plan or one of the version's points covers; text in the plan's title or
-/// the version's label.
+/// the version's label. A version is not checked itself: it is in a state of the check when it has live points and
+/// every one of them is.
 /// </summary>
 public static class PlanVersionFilters
 {
@@ -51,7 +56,8 @@ public static class PlanVersionFilters
         (v, side) => (v.Plan.ProposedBy != null && v.Plan.ProposedBy.Side == side)
             || v.Points.Any(p => p.Positions.Any(s => s.RetractedAt == null && s.Actor.Side == side)),
         (v, issueId) => v.Plan.Issues.Any(i => i.IssueId == issueId) || v.Points.Any(p => p.RetractedAt == null && p.Issues.Any(i => i.IssueId == issueId)),
-        TextIds);
+        TextIds,
+        (v, state) => v.Points.Any(p => p.RetractedAt == null) && v.Points.All(p => p.RetractedAt != null || p.Verification == state));
 
     /// <summary>
     /// Plans have no full-text index: an installation follows a handful, so their titles and labels are matched in
@@ -72,6 +78,7 @@ public static class PositionFilters
     public static readonly Expression<Func<Position, int, bool>> Issue = (p, issueId) => p.IssueId == issueId;
     public static readonly Expression<Func<Position, DateOnly, bool>> From = (p, from) => p.AsOf >= from;
     public static readonly Expression<Func<Position, DateOnly, bool>> To = (p, to) => p.AsOf <= to;
+    public static readonly Expression<Func<Position, VerificationState, bool>> Check = (p, state) => p.Verification == state;
 }
 
 public static class PointPositionFilters
@@ -106,6 +113,10 @@ public static class Rule
         {
             var ids = rules.TextIds(search, db);
             query = query.Where(e => ids.Contains(e.Id));
+        }
+        if (filter.Filter.OnlyVerified)
+        {
+            query = query.Having(rules.Check, VerificationState.Verified);
         }
         return query;
     }

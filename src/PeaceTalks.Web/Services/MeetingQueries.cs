@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PeaceTalks.Web.Data;
 using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Models;
 
 namespace PeaceTalks.Web.Services;
 
@@ -32,16 +33,18 @@ public sealed class MeetingQueries(IDbContextFactory<PeaceTalksDbContext> dbFact
     }
 
     /// <summary>The meeting with each side's account: participants' sides first (hosts' side leading), then any other side that spoke about it.</summary>
-    public async Task<MeetingDetail?> GetAsync(string slug, CancellationToken cancellationToken = default)
+    /// <remarks>With <paramref name="verifiedOnly"/> (a reader where unverified items are not published) an unverified meeting is not found and only verified statements are its accounts.</remarks>
+    public async Task<MeetingDetail?> GetAsync(string slug, CancellationToken cancellationToken = default, bool verifiedOnly = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var meeting = await db.Meetings.AsNoTracking().Where(m => m.Slug == slug).Select(Projections.Meeting).SingleOrDefaultAsync(cancellationToken);
-        if (meeting is null)
+        if (meeting is null || (verifiedOnly && meeting.Check.State != VerificationState.Verified))
         {
             return null;
         }
         meeting = (await Projections.WithParticipantsAsync(db, [meeting], cancellationToken))[0];
         var statements = await db.Statements.AsNoTracking().Where(s => s.MeetingId == meeting.Id)
+            .Where(s => !verifiedOnly || s.Verification == VerificationState.Verified)
             .OrderBy(s => s.Date).ThenBy(s => s.Id)
             .Select(Projections.Statement)
             .ToListAsync(cancellationToken);

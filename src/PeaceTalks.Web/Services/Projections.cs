@@ -32,6 +32,7 @@ public static class Projections
         s.OriginalText)
     {
         RetractedReason = s.RetractedAt == null ? null : s.RetractedReason ?? "no reason given",
+        Check = new Verification.CheckInfo(s.Verification, s.CheckedBy, s.CheckedAt, s.DisputeReason, s.DisputeNote),
     };
 
     public static readonly Expression<Func<PlanVersion, PlanVersionItem>> PlanVersion = v => new PlanVersionItem(
@@ -55,6 +56,7 @@ public static class Projections
         new SourceRef(m.Source.Key, m.Source.Title, m.Source.Outlet, m.Source.Url, m.Source.PublishedOn, m.Source.PublishedPrecision))
     {
         RetractedReason = m.RetractedAt == null ? null : m.RetractedReason ?? "no reason given",
+        Check = new Verification.CheckInfo(m.Verification, m.CheckedBy, m.CheckedAt, m.DisputeReason, m.DisputeNote),
     };
 
     private static readonly string[] LiveFilter = [PeaceTalksDbContext.Live];

@@ -13,7 +13,7 @@ public readonly record struct CellChange(int ActorId, int IssueId, Stance? Befor
 
 /// <summary>
 /// The one implementation of the as-of rule: the position in force in a cell on a day is the one with the latest
-/// as-of date on or before it. Every live position is held in memory as 12 bytes (day, id, stance, precision), grouped
+/// as-of date on or before it. Every live position is held in memory as 12 bytes (day, id, stance, precision, verified), grouped
 /// by cell and sorted by day, so a cell as of any day is a binary search, and "who moved" between two days looks only
 /// at the positions dated inside that window. The index follows every write: before answering it asks the database
 /// for its newest audit entry and position id, and re-reads the positions that changed since it last looked (all of
@@ -26,9 +26,10 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
 
     // 12 bytes: a million positions take 12 MB.
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
-    private readonly record struct Entry(int Day, int PositionId, byte StanceValue, byte PrecisionValue)
+    private readonly record struct Entry(int Day, int PositionId, byte StanceValue, byte PrecisionValue, bool Verified)
     {
-        public Entry(int day, int positionId, Stance stance, DatePrecision precision) : this(day, positionId, (byte)stance, (byte)precision)
+        public Entry(int day, int positionId, Stance stance, DatePrecision precision, VerificationState check)
+            : this(day, positionId, (byte)stance, (byte)precision, check == VerificationState.Verified)
         {
         }
 
@@ -96,8 +97,9 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
     }
 
     /// <summary>The cells of the given actors × issues as of <paramref name="asOf"/> (null: latest), compared with <paramref name="since"/>.</summary>
+    /// <remarks>With <paramref name="verifiedOnly"/> only verified positions count: a cell holds the latest verified one.</remarks>
     public async Task<Dictionary<(int Actor, int Issue), CellState>> CellsAsync(IEnumerable<int> actors, IReadOnlyCollection<int> issues,
-        DateOnly? asOf, DateOnly? since, CancellationToken cancellationToken = default)
+        DateOnly? asOf, DateOnly? since, CancellationToken cancellationToken = default, bool verifiedOnly = false)
     {
         var snapshot = await CurrentAsync(cancellationToken);
         var now = Day(asOf);
@@ -106,12 +108,12 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
         {
             foreach (var issue in issues)
             {
-                if (!snapshot.Cells.TryGetValue(Cell(actor, issue), out var entries) || Latest(entries, now) is not { } current)
+                if (!snapshot.Cells.TryGetValue(Cell(actor, issue), out var entries) || Latest(entries, now, verifiedOnly) is not { } current)
                 {
                     continue;
                 }
                 Stance? before = null;
-                if (since is { } then && Latest(entries, then.DayNumber) is { } earlier)
+                if (since is { } then && Latest(entries, then.DayNumber, verifiedOnly) is { } earlier)
                 {
                     before = earlier.Stance;
                 }
@@ -124,7 +126,7 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
 
     /// <summary>The position ids in force as of <paramref name="asOf"/> (null: latest) for the given actors × issues (null: all).</summary>
     public async Task<List<int>> LatestPositionIdsAsync(IReadOnlySet<int>? actors, IReadOnlySet<int>? issues, DateOnly? asOf,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool verifiedOnly = false)
     {
         var snapshot = await CurrentAsync(cancellationToken);
         var now = Day(asOf);
@@ -132,7 +134,7 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
         foreach (var (cell, entries) in snapshot.Cells)
         {
             var (actor, issue) = Split(cell);
-            if ((actors is null || actors.Contains(actor)) && (issues is null || issues.Contains(issue)) && Latest(entries, now) is { } current)
+            if ((actors is null || actors.Contains(actor)) && (issues is null || issues.Contains(issue)) && Latest(entries, now, verifiedOnly) is { } current)
             {
                 ids.Add(current.PositionId);
             }
@@ -147,7 +149,7 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
     /// <paramref name="take"/>, newest first.
     /// </summary>
     public async Task<(int Total, List<CellChange> Latest)> ChangesAsync(IReadOnlySet<int>? actors, IReadOnlySet<int>? issues, DateOnly? asOf,
-        DateOnly since, int take, CancellationToken cancellationToken = default)
+        DateOnly since, int take, CancellationToken cancellationToken = default, bool verifiedOnly = false)
     {
         var snapshot = await CurrentAsync(cancellationToken);
         var now = Day(asOf);
@@ -170,8 +172,13 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
                 continue;
             }
             var entries = snapshot.Cells[cell];
-            var current = Latest(entries, now)!.Value;
-            Stance? before = Latest(entries, then)?.Stance;
+            // Verified only: a cell whose positions in the window are all unverified has no verified one there, so the
+            // latest verified stance is older than the window and equal to the one before it (or there is none).
+            if (Latest(entries, now, verifiedOnly) is not { } current)
+            {
+                continue;
+            }
+            Stance? before = Latest(entries, then, verifiedOnly)?.Stance;
             if (before != current.Stance)
             {
                 changes.Add(new CellChange(actor, issue, before, current.Stance, DateOnly.FromDayNumber(current.Day), current.Precision));
@@ -183,7 +190,26 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
 
     private static int Day(DateOnly? date) => date?.DayNumber ?? int.MaxValue;
 
-    /// <summary>The last entry on or before the day (entries are sorted by day), or null.</summary>
+    /// <summary>The last entry on or before the day (entries are sorted by day), or null; with <paramref name="verifiedOnly"/> the last verified one.</summary>
+    private static Entry? Latest(Entry[] entries, int day, bool verifiedOnly)
+    {
+        var latest = Latest(entries, day);
+        if (!verifiedOnly || latest is not { } found || found.Verified)
+        {
+            return latest;
+        }
+        // Back from the latest to the first verified one: a cell holds a handful of positions.
+        var i = Array.LastIndexOf(entries, found);
+        while (--i >= 0)
+        {
+            if (entries[i].Verified)
+            {
+                return entries[i];
+            }
+        }
+        return null;
+    }
+
     private static Entry? Latest(Entry[] entries, int day)
     {
         int lo = 0, hi = entries.Length - 1, found = -1;
@@ -260,7 +286,7 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var lists = new Dictionary<long, List<Entry>>();
         await foreach (var p in db.Positions.AsNoTracking()
-                           .Select(p => new { p.Id, p.ActorId, p.IssueId, p.AsOf, p.Stance, p.AsOfPrecision })
+                           .Select(p => new { p.Id, p.ActorId, p.IssueId, p.AsOf, p.Stance, p.AsOfPrecision, p.Verification })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var cell = Cell(p.ActorId, p.IssueId);
@@ -268,7 +294,7 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
             {
                 lists[cell] = list = new List<Entry>(4);
             }
-            list.Add(new Entry(p.AsOf.DayNumber, p.Id, p.Stance, p.AsOfPrecision));
+            list.Add(new Entry(p.AsOf.DayNumber, p.Id, p.Stance, p.AsOfPrecision, p.Verification));
         }
         var cells = new Dictionary<long, Entry[]>(lists.Count);
         foreach (var (cell, list) in lists)
@@ -310,7 +336,7 @@ public sealed class StanceIndex(IDbContextFactory<PeaceTalksDbContext> dbFactory
             var entries = await db.Positions.AsNoTracking()
                 .Where(p => p.ActorId == group.ActorId && p.IssueId == group.IssueId)
                 .OrderBy(p => p.AsOf)
-                .Select(p => new Entry(p.AsOf.DayNumber, p.Id, p.Stance, p.AsOfPrecision))
+                .Select(p => new Entry(p.AsOf.DayNumber, p.Id, p.Stance, p.AsOfPrecision, p.Verification))
                 .ToArrayAsync(cancellationToken);
             var cell = Cell(group.ActorId, group.IssueId);
             if (entries.Length == 0)

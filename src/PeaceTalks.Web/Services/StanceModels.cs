@@ -33,7 +33,11 @@ public sealed record StanceMatrix(
 /// <summary>Who moved: how many cells changed, and the most recent of them.</summary>
 public sealed record StanceChangeList(int Total, IReadOnlyList<StanceChange> Latest);
 
-public sealed record PositionHistoryItem(int Id, Stance Stance, DateOnly AsOf, DatePrecision AsOfPrecision, string Summary);
+public sealed record PositionHistoryItem(int Id, Stance Stance, DateOnly AsOf, DatePrecision AsOfPrecision, string Summary)
+{
+    /// <summary>Whether someone other than its author compared the position with its evidence.</summary>
+    public Verification.CheckInfo Check { get; init; } = Checked.None;
+}
 
 /// <summary>What the evidence drawer shows for one cell.</summary>
 public sealed record StanceCellDetail(

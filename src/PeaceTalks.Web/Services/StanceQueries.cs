@@ -50,7 +50,7 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actors = await AllowedActorsAsync(db, filter, cancellationToken);
         var issues = filter.IssueIds.Count == 0 ? null : filter.IssueIds.ToHashSet();
-        return await index.LatestPositionIdsAsync(actors, issues, filter.Filter.AsOf, cancellationToken);
+        return await index.LatestPositionIdsAsync(actors, issues, filter.Filter.AsOf, cancellationToken, filter.Filter.OnlyVerified);
     }
 
     /// <summary>The matrix's columns, row count and (with a comparison date) who moved, as of the filter's day.</summary>
@@ -79,7 +79,8 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
             return [];
         }
         var issueIds = await Issues(db, filter).Select(i => i.Id).ToListAsync(cancellationToken);
-        var cells = await index.CellsAsync(actors.Select(a => a.Id), issueIds, filter.Filter.AsOf, filter.Filter.Since, cancellationToken);
+        var cells = await index.CellsAsync(actors.Select(a => a.Id), issueIds, filter.Filter.AsOf, filter.Filter.Since, cancellationToken,
+            filter.Filter.OnlyVerified);
         // The summaries are words, kept in the database; only the window's are read.
         var positionIds = cells.Values.Select(c => c.PositionId).ToList();
         var summaries = await db.Positions.AsNoTracking()
@@ -107,7 +108,8 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     {
         var actors = await AllowedActorsAsync(db, filter, cancellationToken);
         var issues = filter.IssueIds.Count == 0 ? null : filter.IssueIds.ToHashSet();
-        var (total, latest) = await index.ChangesAsync(actors, issues, filter.Filter.AsOf, since, MaxChangesListed, cancellationToken);
+        var (total, latest) = await index.ChangesAsync(actors, issues, filter.Filter.AsOf, since, MaxChangesListed, cancellationToken,
+            filter.Filter.OnlyVerified);
         var actorIds = latest.Select(c => c.ActorId).Distinct().ToList();
         var issueIds = latest.Select(c => c.IssueId).Distinct().ToList();
         var actorNames = await db.Actors.AsNoTracking().Where(a => actorIds.Contains(a.Id))
@@ -124,7 +126,9 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
     }
 
     /// <summary>The evidence drawer: the cell's position with its evidence, and the actor's stance history on the issue.</summary>
-    public async Task<StanceCellDetail?> GetCellAsync(string actorSlug, string issueSlug, DateOnly? asOf, CancellationToken cancellationToken = default)
+    /// <remarks>With <paramref name="verifiedOnly"/> the cell, its history and its evidence hold verified items only.</remarks>
+    public async Task<StanceCellDetail?> GetCellAsync(string actorSlug, string issueSlug, DateOnly? asOf, CancellationToken cancellationToken = default,
+        bool verifiedOnly = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var actor = await db.Actors.AsNoTracking().Where(a => a.Slug == actorSlug)
@@ -138,10 +142,14 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
 
         var all = await db.Positions.AsNoTracking()
             .Where(p => p.ActorId == actor.Id && p.IssueId == issue.Id)
+            .Where(p => !verifiedOnly || p.Verification == VerificationState.Verified)
             .OrderBy(p => p.AsOf)
-            .Select(p => new PositionHistoryItem(p.Id, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary))
+            .Select(p => new PositionHistoryItem(p.Id, p.Stance, p.AsOf, p.AsOfPrecision, p.Summary)
+            {
+                Check = new Verification.CheckInfo(p.Verification, p.CheckedBy, p.CheckedAt, p.DisputeReason, p.DisputeNote),
+            })
             .ToListAsync(cancellationToken);
-        var cells = await index.CellsAsync([actor.Id], [issue.Id], asOf, null, cancellationToken);
+        var cells = await index.CellsAsync([actor.Id], [issue.Id], asOf, null, cancellationToken, verifiedOnly);
         var current = cells.TryGetValue((actor.Id, issue.Id), out var cell) ? all.Single(p => p.Id == cell.PositionId) : null;
         var history = asOf is { } day ? all.Where(p => p.AsOf <= day).ToList() : all;
 
@@ -151,6 +159,7 @@ public sealed class StanceQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
             evidence = await db.PositionEvidence.AsNoTracking()
                 .Where(e => e.PositionId == current.Id)
                 .Select(e => e.Statement)
+                .Where(st => !verifiedOnly || st.Verification == VerificationState.Verified)
                 .OrderBy(s => s.Date).ThenBy(s => s.Id)
                 .Select(Projections.Statement)
                 .ToListAsync(cancellationToken);

@@ -35,6 +35,15 @@ public sealed record StatementItem(
 
     /// <summary>Why an editor withdrew it; null for a live statement (only shown where retracted items are asked for).</summary>
     public string? RetractedReason { get; init; }
+
+    /// <summary>Whether someone other than its author compared it with its source: the reader's badge, the API and the citation.</summary>
+    public Verification.CheckInfo Check { get; init; } = Checked.None;
+}
+
+/// <summary>The check of an item read before its state was asked for: unverified.</summary>
+public static class Checked
+{
+    public static Verification.CheckInfo None { get; } = new(VerificationState.Unverified, null, null, null, null);
 }
 
 public sealed record ParticipantItem(ActorRef Actor, string Side, ParticipantRole Role);
@@ -55,6 +64,9 @@ public sealed record MeetingItem(
 
     /// <summary>Why an editor withdrew it; null for a live meeting.</summary>
     public string? RetractedReason { get; init; }
+
+    /// <summary>Whether someone other than its author compared it with its source.</summary>
+    public Verification.CheckInfo Check { get; init; } = Checked.None;
 }
 
 /// <summary>A version of a peace plan as an event of the timeline: the day it was reported, published, agreed or signed.</summary>

@@ -24,6 +24,7 @@ internal sealed class TimelinePageQueries
     private readonly DateOnly? _from;
     private readonly DateOnly? _to;
     private readonly bool _includeRetracted;
+    private readonly bool _verifiedOnly;
     private readonly DateOnly? _beforeDate;
     private readonly int? _beforeStatement;
     private readonly int? _beforeMeeting;
@@ -37,6 +38,7 @@ internal sealed class TimelinePageQueries
         _from = filter.Filter.From;
         _to = filter.Filter.To;
         _includeRetracted = filter.Filter.IncludeRetracted;
+        _verifiedOnly = filter.Filter.OnlyVerified;
         // Newest first, a day's plan versions come before its meetings and its meetings before its statements: after an
         // item, the rest of its kind on its day (lower ids) and the whole day of the kinds that follow.
         _beforeDate = after?.Date;
@@ -53,17 +55,17 @@ internal sealed class TimelinePageQueries
             : new TimelinePageQueries(filter, after);
 
     public ValueTask<List<StatementItem>> StatementsAsync(PeaceTalksDbContext db, int take, CancellationToken cancellationToken) =>
-        NewestStatements(db, _actorId, _side, _issueId, _from, _to, _includeRetracted, _beforeDate, _beforeStatement, _afterKind > TimelineKinds.Statement, take)
+        NewestStatements(db, _actorId, _side, _issueId, _from, _to, _includeRetracted, _verifiedOnly, _beforeDate, _beforeStatement, _afterKind > TimelineKinds.Statement, take)
             .ToListAsync(cancellationToken);
 
     public ValueTask<List<MeetingItem>> MeetingsAsync(PeaceTalksDbContext db, int take, CancellationToken cancellationToken) =>
-        NewestMeetings(db, _actorId, _side, _issueId, _from, _to, _includeRetracted, _beforeDate, _beforeMeeting, _afterKind > TimelineKinds.Meeting, take)
+        NewestMeetings(db, _actorId, _side, _issueId, _from, _to, _includeRetracted, _verifiedOnly, _beforeDate, _beforeMeeting, _afterKind > TimelineKinds.Meeting, take)
             .ToListAsync(cancellationToken);
 
-    private static readonly Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int,
+    private static readonly Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, bool, DateOnly?, int?, bool, int,
         IAsyncEnumerable<StatementItem>> NewestStatements = EF.CompileAsyncQuery(Newest(TimelineFilters.Statements, Projections.Statement));
 
-    private static readonly Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int,
+    private static readonly Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, bool, DateOnly?, int?, bool, int,
         IAsyncEnumerable<MeetingItem>> NewestMeetings = EF.CompileAsyncQuery(Newest(TimelineFilters.Meetings, Projections.Meeting));
 
     /// <summary>
@@ -71,10 +73,10 @@ internal sealed class TimelinePageQueries
     /// the rule every other query applies for it (<see cref="Rule.Holds{T, TValue}"/> becomes the rule's body).
     /// After the cursor: earlier days, and on its day the lower ids (or, with <c>wholeDay</c>, all of them).
     /// </summary>
-    private static Expression<Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int, IQueryable<TItem>>>
+    private static Expression<Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, bool, DateOnly?, int?, bool, int, IQueryable<TItem>>>
         Newest<T, TItem>(TimelineRules<T> rules, Expression<Func<T, TItem>> projection) where T : class, IDatedRecord =>
-        Rule.Expand<Expression<Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, DateOnly?, int?, bool, int, IQueryable<TItem>>>>(
-            (db, actorId, side, issueId, from, to, includeRetracted, beforeDate, beforeId, wholeDay, take) =>
+        Rule.Expand<Expression<Func<PeaceTalksDbContext, int?, string?, int?, DateOnly?, DateOnly?, bool, bool, DateOnly?, int?, bool, int, IQueryable<TItem>>>>(
+            (db, actorId, side, issueId, from, to, includeRetracted, verifiedOnly, beforeDate, beforeId, wholeDay, take) =>
                 db.Set<T>().AsNoTracking().IgnoreQueryFilters(LiveFilter)
                     .Where(e => includeRetracted || e.RetractedAt == null)
                     .Where(e => actorId == null || Rule.Holds(rules.Actor, e, actorId.Value))
@@ -82,6 +84,7 @@ internal sealed class TimelinePageQueries
                     .Where(e => issueId == null || Rule.Holds(rules.Issue, e, issueId.Value))
                     .Where(e => from == null || Rule.Holds(rules.From, e, from.Value))
                     .Where(e => to == null || Rule.Holds(rules.To, e, to.Value))
+                    .Where(e => !verifiedOnly || Rule.Holds(rules.Check, e, VerificationState.Verified))
                     .Where(e => beforeDate == null || e.Date < beforeDate
                         || (e.Date == beforeDate && (wholeDay || (beforeId != null && e.Id < beforeId))))
                     .OrderByDescending(e => e.Date).ThenByDescending(e => e.Id)

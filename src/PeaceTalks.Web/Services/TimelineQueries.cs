@@ -71,7 +71,8 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var version = await RecordVersion.ReadAsync(db, cancellationToken);
-        var key = (nameof(TimelineCounts), version, (filter.Applied with { OldestFirst = false }).ToQueryString());
+        // Whether this reader may see unverified items is not in the address, so it is part of the key.
+        var key = (nameof(TimelineCounts), version, (filter.Applied with { OldestFirst = false }).ToQueryString(), filter.Filter.UnverifiedHidden);
         if (cache.TryGetValue(key, out TimelineCounts? cached))
         {
             return cached!;
@@ -86,7 +87,15 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
     {
         var unfiltered = (filter.Applied with { Kind = ItemKind.All, OldestFirst = false }).IsEmpty;
         int totalStatements, totalMeetings;
-        if (filter.Filter.IncludeRetracted)
+        if (filter.Filter.UnverifiedHidden)
+        {
+            // A reader who sees verified items only is told how many of those there are, not how many wait for a check.
+            var everything = new ResolvedFilter(
+                DashboardFilter.Empty with { IncludeRetracted = filter.Filter.IncludeRetracted, UnverifiedHidden = true }, [], [], [], []);
+            totalStatements = await FilterStatements(db, Statements(db, everything), everything).CountAsync(cancellationToken);
+            totalMeetings = await FilterMeetings(db, Meetings(db, everything), everything).CountAsync(cancellationToken);
+        }
+        else if (filter.Filter.IncludeRetracted)
         {
             totalStatements = await Statements(db, filter).CountAsync(cancellationToken);
             totalMeetings = await Meetings(db, filter).CountAsync(cancellationToken);
@@ -104,7 +113,9 @@ public sealed class TimelineQueries(IDbContextFactory<PeaceTalksDbContext> dbFac
             : unfiltered ? totalMeetings
             : await FilterMeetings(db, Meetings(db, filter), filter).CountAsync(cancellationToken);
         // Plan versions are few: counted every time, filtered or not.
-        var totalVersions = await PlanVersions(db, filter).CountAsync(cancellationToken);
+        var totalVersions = filter.Filter.UnverifiedHidden
+            ? await PlanVersions(db, filter).Having(PlanVersionFilters.Rules.Check, VerificationState.Verified).CountAsync(cancellationToken)
+            : await PlanVersions(db, filter).CountAsync(cancellationToken);
         var versions = kind is not (ItemKind.All or ItemKind.Plans) ? 0
             : unfiltered ? totalVersions
             : await PlanVersions(db, filter).Filter(PlanVersionFilters.Rules, db, filter).CountAsync(cancellationToken);

@@ -11,6 +11,11 @@ public sealed class StatementPage(IPage page) : BasePage(page)
 
     public ILocator CopyStatus => Page.GetByTestId("copy-status");
 
+    /// <summary>Whether someone other than its author compared it with its source, in words.</summary>
+    public ILocator CheckLine => Page.GetByTestId("check-line");
+
+    public ILocator History => Page.GetByTestId("history-list");
+
     public Task CopyCitationAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Copy citation" }).ClickAsync();
 
     public Task<string> MetaAsync(string property) =>

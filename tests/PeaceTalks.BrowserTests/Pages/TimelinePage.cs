@@ -39,5 +39,13 @@ public sealed class TimelinePage(IPage page) : BasePage(page)
         }
     }
 
-    public Task ClickActorAsync(string name) => ActorNamesOnCards.Filter(new() { HasText = name }).First.ClickAsync();
+    /// <summary>Chooses "Verified only" in the filter panel's check control.</summary>
+    public async Task OnlyVerifiedAsync()
+    {
+        await OpenFiltersAsync();
+        await Page.Locator(".mud-select").Filter(new() { Has = Page.Locator("#filter-verified") }).First.ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Verified only", Exact = true }).ClickAsync();
+    }
+
+        public Task ClickActorAsync(string name) => ActorNamesOnCards.Filter(new() { HasText = name }).First.ClickAsync();
 }

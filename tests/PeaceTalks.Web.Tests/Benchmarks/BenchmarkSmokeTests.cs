@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using PeaceTalks.Benchmarks;
 using PeaceTalks.Web.Filtering;
+using PeaceTalks.Web.Verification;
 using PeaceTalks.Web.Services;
 using PeaceTalks.Web.Tests.Infrastructure;
 
@@ -175,5 +176,19 @@ public sealed class BenchmarkSmokeTests(TinySyntheticFixture fixture) : IClassFi
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public async Task TheReviewQueueScenarioReturnsTheSameRowsAsItsPeer()
+    {
+        await using var scenarios = new Scenarios(fixture.Database) { Size = SyntheticSize.Tiny };
+        var review = new ReviewBenchmark(scenarios, fixture.Database);
+        foreach (var filter in new[] { DashboardFilter.Empty, ReviewBenchmark.OneActor })
+        {
+            var ours = await review.OursAsync(filter);
+
+            Assert.Equal(await review.PeerAsync(filter), ours);
+            Assert.True(ours.Rows > ReviewQueries.PageSize, $"the queue holds only {ours.Rows} rows and items");
+        }
     }
 }

@@ -17,6 +17,38 @@ public sealed class DashboardFilterTests
             filter.ToQueryString());
     }
 
+    [Theory]
+    [InlineData("only", true, "?verified=only")]
+    [InlineData("ONLY ", true, "?verified=only")]
+    [InlineData("any", false, "")]
+    [InlineData(null, false, "")]
+    public void VerifiedIsOnlyOrAnyAndOnlyIsWrittenBack(string? value, bool only, string query)
+    {
+        var filter = DashboardFilter.Parse(verified: value);
+
+        Assert.Empty(filter.Problems);
+        Assert.Equal((only, only, query, !only), (filter.VerifiedOnly, filter.OnlyVerified, filter.ToQueryString(), filter.IsEmpty));
+    }
+
+    [Fact]
+    public void AnUnknownVerifiedValueIsNamedAndEverythingShows()
+    {
+        var filter = DashboardFilter.Parse(verified: "checked");
+
+        Assert.False(filter.OnlyVerified);
+        Assert.Equal("'checked' is not a choice for verification (only or any) — showing verified and unverified items.", Assert.Single(filter.Problems));
+    }
+
+    [Fact]
+    public void TheInstallationsPublishingChoiceNarrowsTheQueriesButNeverTheAddress()
+    {
+        var filter = DashboardFilter.Parse(actor: ["a"]) with { UnverifiedHidden = true };
+
+        Assert.True(filter.OnlyVerified);
+        Assert.False(filter.VerifiedOnly);
+        Assert.Equal("?actor=a", filter.ToQueryString());
+    }
+
     [Fact]
     public void AnInvalidDateIsNamedAndIgnoredWhileTheRestApplies()
     {

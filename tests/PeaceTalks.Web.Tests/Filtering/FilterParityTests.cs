@@ -31,17 +31,23 @@ public sealed class FilterParityTests : IAsyncLifetime
         var moscow = data.AddMeeting("moscow", TestData.Day(12, 2), putin, witkoff);
         var geneva = data.AddMeeting("geneva", TestData.Day(11, 23), zelensky, witkoff);
         var miami = data.AddMeeting("miami", TestData.Day(12, 1), witkoff);
-        data.AddStatement(putin, TestData.Day(12, 2), "Some proposals are acceptable on land", land).Meeting = moscow;
+        var s1 = data.AddStatement(putin, TestData.Day(12, 2), "Some proposals are acceptable on land", land);
+        s1.Meeting = moscow;
         data.AddStatement(ushakov, TestData.Day(12, 3), "No compromise on land yet", land, guarantees).Meeting = moscow;
-        data.AddStatement(zelensky, TestData.Day(11, 24), "Guarantees must be binding", guarantees).Meeting = geneva;
+        var s3 = data.AddStatement(zelensky, TestData.Day(11, 24), "Guarantees must be binding", guarantees);
+        s3.Meeting = geneva;
         data.AddStatement(witkoff, TestData.Day(11, 30), "Productive talks on guarantees", guarantees);
-        data.AddStatement(zelensky, TestData.Day(12, 1), "Sanctions stay until the war ends", sanctions);
+        var s5 = data.AddStatement(zelensky, TestData.Day(12, 1), "Sanctions stay until the war ends", sanctions);
+        // The check against the source: s1, s3 and Moscow verified, s5 disputed, the rest unverified.
+        s1.Verification = s3.Verification = moscow.Verification = VerificationState.Verified;
+        s5.Verification = VerificationState.Disputed;
         // The only link between Miami and the sanctions issue goes through a retracted statement: Miami is not
         // about sanctions for any path (the two timeline queries once disagreed here).
         var withdrawn = data.AddStatement(witkoff, TestData.Day(12, 1), "Sanctions relief was discussed", sanctions);
         withdrawn.Meeting = miami;
         withdrawn.RetractedAt = DateTime.UtcNow;
         withdrawn.RetractedReason = "misattributed";
+        withdrawn.Verification = VerificationState.Verified;
         var retractedMeeting = data.AddMeeting("retracted-meeting", TestData.Day(11, 28), putin);
         retractedMeeting.RetractedAt = DateTime.UtcNow;
         retractedMeeting.RetractedReason = "never happened";
@@ -69,6 +75,12 @@ public sealed class FilterParityTests : IAsyncLifetime
         "?issue=sanctions&retracted=include",
         "?actor=witkoff&retracted=include",
         "?retracted=include",
+        "?verified=only",
+        "?verified=only&retracted=include",
+        "?actor=zelensky&verified=only",
+        "?issue=guarantees&verified=only",
+        "?q=guarantees&verified=only",
+        "?side=Russia&side=Ukraine&verified=only",
     ];
 
     [Theory]
@@ -104,6 +116,41 @@ public sealed class FilterParityTests : IAsyncLifetime
         Assert.Empty(page.Meetings);
         Assert.Equal(0, counts.Meetings);
         Assert.Equal(["s5"], page.Statements);
+    }
+
+    [Fact]
+    public async Task VerifiedOnlyKeepsWhatSomeoneCheckedAndNothingElse()
+    {
+        var timeline = _database.Get<TimelineQueries>();
+
+        var live = await AllPagesAsync(timeline, await ResolveAsync("?verified=only"));
+        var withRetracted = await AllPagesAsync(timeline, await ResolveAsync("?verified=only&retracted=include"));
+
+        Assert.Equal(["s1", "s3"], live.Statements.Order());
+        Assert.Equal(["moscow"], live.Meetings);
+        Assert.Equal(["s1", "s3", "s6"], withRetracted.Statements.Order());
+    }
+
+    [Fact]
+    public async Task AReaderWhoSeesVerifiedItemsOnlyGetsTheSameAsVerifiedOnlyAndCountsOfThoseAlone()
+    {
+        var timeline = _database.Get<TimelineQueries>();
+        var asked = await ResolveAsync("?verified=only");
+        var hidden = await ResolveAsync("");
+        hidden = hidden with { Filter = hidden.Filter with { UnverifiedHidden = true } };
+
+        var page = await AllPagesAsync(timeline, hidden);
+        var counts = await timeline.CountAsync(hidden);
+        var everything = await timeline.CountAsync(await ResolveAsync(""));
+
+        var expected = await AllPagesAsync(timeline, asked);
+        Assert.Equal(expected.Statements, page.Statements);
+        Assert.Equal(expected.Meetings, page.Meetings);
+        // Totals of what this reader may see: not the unverified statements waiting for a check.
+        Assert.Equal((2, 2, 1, 1), (counts.Statements, counts.TotalStatements, counts.Meetings, counts.TotalMeetings));
+        // The counts are kept per filter: the reader's do not answer for everyone else.
+        Assert.Equal((5, 3), (everything.Statements, everything.Meetings));
+        Assert.Empty(hidden.Applied.ToQueryString());
     }
 
     private async Task<ResolvedFilter> ResolveAsync(string query)

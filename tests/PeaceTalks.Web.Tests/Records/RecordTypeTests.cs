@@ -14,6 +14,9 @@ public sealed class RecordTypeTests
     /// <summary>What every record keeps besides its data (<see cref="IRecord"/>): not fields of any description.</summary>
     private static readonly string[] Bookkeeping = [nameof(IRecord.Id), nameof(IRecord.Version), nameof(IRecord.RetractedAt), nameof(IRecord.RetractedReason)];
 
+    /// <summary>The check against the source (<see cref="IVerifiable"/>): set by checks, never by the fields' writers.</summary>
+    private static readonly string[] Check = [.. typeof(IVerifiable).GetProperties().Select(p => p.Name)];
+
     public static TheoryData<string> Types => [.. RecordTypes.All.Select(t => t.Name)];
 
     [Theory]
@@ -23,8 +26,19 @@ public sealed class RecordTypeTests
         var type = RecordTypes.Named(name)!;
         var entity = Model.FindEntityType(type.EntityType)!;
         var described = type.Fields.OfType<ColumnField>().Select(f => f.Property).ToHashSet();
-        var undescribed = entity.GetProperties().Select(p => p.Name).Where(p => !Bookkeeping.Contains(p) && !described.Contains(p)).ToList();
+        var undescribed = entity.GetProperties().Select(p => p.Name)
+            .Where(p => !Bookkeeping.Contains(p) && !(type.Verifiable && Check.Contains(p)) && !described.Contains(p)).ToList();
         Assert.True(undescribed.Count == 0, $"{name}: {string.Join(", ", undescribed)} stored but described by no field");
+    }
+
+    [Theory]
+    [MemberData(nameof(Types))]
+    public void AVerifiableEntityIsCheckedAndExportsItsCheck(string name)
+    {
+        var type = RecordTypes.Named(name)!;
+        Assert.Equal(typeof(IVerifiable).IsAssignableFrom(type.EntityType), type.Verifiable);
+        Assert.Equal(type.Verifiable, type.Find(Checks.Field) is DerivedField);
+        Assert.All(type.CheckedFields, f => Assert.False(f.ExportOnly));
     }
 
     [Theory]

@@ -28,6 +28,9 @@ public partial class RecordForm
 
     [Parameter] public EventCallback Changed { get; set; }
 
+    /// <summary>Field name → a warning that does not stop the save (e.g. a quote not found in its stored report).</summary>
+    [Parameter] public IReadOnlyDictionary<string, string> Warnings { get; set; } = new Dictionary<string, string>();
+
     private static string Id(FormField field) => "field-" + field.Name.Replace('_', '-');
 
     private static bool IsWide(FormField field) =>

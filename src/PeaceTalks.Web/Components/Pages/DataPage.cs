@@ -59,6 +59,17 @@ public abstract class DataPage<TData> : ComponentBase, IDisposable where TData :
 
     [Inject] private PrerenderedData Prerendered { get; set; } = default!;
 
+    [Inject] private Microsoft.Extensions.Options.IOptionsMonitor<Accounts.AccessOptions> AccessSettings { get; set; } = default!;
+
+    /// <summary>
+    /// Whether this reader sees unverified items: always on an installation that publishes them (Access:PublishUnverified,
+    /// the default), otherwise editors and admins only (with their badges).
+    /// </summary>
+    protected bool SeesUnverified => Verification.Publication.SeesUnverified(AccessSettings.CurrentValue, CanEdit);
+
+    /// <summary>The filter as this reader may have it: verified items only where the installation shows them no more.</summary>
+    protected DashboardFilter ForReader(DashboardFilter filter) => filter with { UnverifiedHidden = !SeesUnverified };
+
     /// <summary>Where the prerender left its data for the live page (see <see cref="PrerenderedData"/>).</summary>
     [PersistentState] public string? PrerenderedKey { get; set; }
 

@@ -25,7 +25,8 @@ public sealed record MeetingListData(string Address, ResolvedFilter Filter, IRea
 
 public sealed record MeetingData(string Address, MeetingDetail? Detail, IReadOnlyList<HistoryEntry> History) : IPageData;
 
-public sealed record StatementData(string Address, StatementDetail? Detail, IReadOnlyList<HistoryEntry> History) : IPageData;
+public sealed record StatementData(string Address, StatementDetail? Detail, IReadOnlyList<HistoryEntry> History,
+    Verification.CheckInfo? Check = null) : IPageData;
 
 public sealed record ChangesData(string Address, ChangeFilter Filter, IReadOnlyList<string> Users, IReadOnlyList<string> Problems,
     ChangePage Page, bool Admin) : IPageData;

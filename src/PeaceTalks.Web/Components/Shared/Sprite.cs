@@ -9,7 +9,7 @@ namespace PeaceTalks.Web.Components.Shared;
 /// </summary>
 public static class Sprite
 {
-    /// <summary>The symbol <paramref name="name"/> of icons.svg: the cards' voice, quote, paraphrase, event, channel, meeting, place, duration, filter; the menu's nav-*; the stances' stance-*; the app bar's app-*; download, feed, add.</summary>
+    /// <summary>The symbol <paramref name="name"/> of icons.svg: the cards' voice, quote, paraphrase, event, channel, meeting, place, duration, filter; the menu's nav-*; the stances' stance-*; the app bar's app-*; download, feed, add; the check's check-verified, check-unverified, check-disputed.</summary>
     public static RenderFragment Icon(ResourceAssetCollection assets, string name, string? cssClass = null) => builder =>
     {
         builder.OpenElement(0, "svg");

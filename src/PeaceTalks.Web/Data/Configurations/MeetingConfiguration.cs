@@ -9,6 +9,7 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
         builder.ConfigureRecord();
+        builder.ConfigureVerification();
         builder.Property(m => m.Slug).HasMaxLength(FieldLimits.Slug);
         builder.HasIndex(m => m.Slug).IsUnique();
         builder.Property(m => m.Title).HasMaxLength(FieldLimits.Name);

@@ -50,6 +50,7 @@ public sealed class PlanPointConfiguration : IEntityTypeConfiguration<PlanPoint>
     public void Configure(EntityTypeBuilder<PlanPoint> builder)
     {
         builder.ConfigureRecord();
+        builder.ConfigureVerification();
         builder.Property(p => p.Key).HasMaxLength(FieldLimits.Slug);
         builder.HasIndex(p => p.Key).IsUnique();
         builder.Property(p => p.Number).HasMaxLength(FieldLimits.PointNumber);

@@ -9,6 +9,7 @@ public sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
     public void Configure(EntityTypeBuilder<Position> builder)
     {
         builder.ConfigureRecord();
+        builder.ConfigureVerification();
         builder.Property(p => p.Summary).HasMaxLength(FieldLimits.Summary);
         builder.HasOne(p => p.Actor).WithMany(a => a.Positions).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Issue).WithMany(i => i.Positions).OnDelete(DeleteBehavior.Restrict);

@@ -13,6 +13,18 @@ internal static class RecordConfiguration
         builder.Property(r => r.RetractedReason).HasMaxLength(FieldLimits.Summary);
         builder.HasQueryFilter(PeaceTalksDbContext.Live, r => r.RetractedAt == null);
     }
+
+    /// <summary>The check against the source (<see cref="IVerifiable"/>): who and why, and the review queue's order.</summary>
+    public static void ConfigureVerification<T>(this EntityTypeBuilder<T> builder) where T : class, IVerifiable
+    {
+        builder.Property(r => r.CheckedById).HasMaxLength(450);
+        builder.Property(r => r.CheckedBy).HasMaxLength(FieldLimits.Name);
+        builder.Property(r => r.DisputeNote).HasMaxLength(FieldLimits.Summary);
+        builder.Property(r => r.ChangedById).HasMaxLength(450);
+        // The review queue: what awaits a check (or is disputed) among live items, oldest change first; and its counts,
+        // from the index alone.
+        builder.HasIndex(r => new { r.Verification, r.RetractedAt, r.ChangedAt, r.Id });
+    }
 }
 
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

@@ -9,6 +9,7 @@ public sealed class StatementConfiguration : IEntityTypeConfiguration<Statement>
     public void Configure(EntityTypeBuilder<Statement> builder)
     {
         builder.ConfigureRecord();
+        builder.ConfigureVerification();
         builder.Property(s => s.Key).HasMaxLength(FieldLimits.Slug);
         builder.HasIndex(s => s.Key).IsUnique();
         builder.Property(s => s.Text).HasMaxLength(FieldLimits.Text);

@@ -31,6 +31,7 @@ public partial class RecordEditPage
     [Inject] private RecordEditService Edits { get; set; } = default!;
     [Inject] private LookupQueries Lookups { get; set; } = default!;
     [Inject] private AuditQueries Audit { get; set; } = default!;
+    [Inject] private Verification.ReviewQueries Review { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -226,8 +227,18 @@ public partial class RecordEditPage
         string.Equals(string.IsNullOrWhiteSpace(a) ? null : a, string.IsNullOrWhiteSpace(b) ? null : b, StringComparison.Ordinal);
 
     /// <summary>A field changed: the page renders again, so the guard knows whether there is unsaved work.</summary>
-    private void FormChanged()
+    /// <summary>Warnings per field that do not stop a save (a verbatim quote not in its stored report).</summary>
+    private Dictionary<string, string> _warnings = [];
+
+    /// <summary>Says at once when a statement's verbatim quote is not in its source's stored report.</summary>
+    private async Task FormChanged()
     {
+        if (_table != RecordTypes.Statements || _values is null)
+        {
+            return;
+        }
+        var warning = await Review.QuoteWarningAsync(_values.GetValueOrDefault("kind"), _values.GetValueOrDefault("text"), _values.GetValueOrDefault("source"));
+        _warnings = warning is null ? [] : new() { ["text"] = warning };
     }
 
     private string DisplayValue(string field, string? value)

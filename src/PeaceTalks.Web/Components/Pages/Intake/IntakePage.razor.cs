@@ -29,6 +29,9 @@ public partial class IntakePage
     private string? _publishedError;
     private bool _busy;
     private List<IntakeDraft>? _drafts;
+
+    /// <summary>The report as it will be stored, for the verbatim check of each draft.</summary>
+    private string? _reportText;
     private IReadOnlyList<string> _problems = [];
     private IReadOnlyList<string> _notes = [];
     private IntakeResult? _saved;
@@ -157,6 +160,7 @@ public partial class IntakePage
         try
         {
             var proposal = await Intake.ProposeAsync(article);
+            _reportText = proposal.ArticleText;
             _actors = proposal.Actors;
             _issues = proposal.Issues;
             _points = proposal.Points;
