@@ -118,14 +118,17 @@ public sealed class LookupQueries(IDbContextFactory<PeaceTalksDbContext> dbFacto
                         .ToListAsync(cancellationToken))
                     .OrderBy(p => p.Plan, StringComparer.Ordinal).ThenByDescending(p => p.Date).ThenBy(p => p.Version, StringComparer.Ordinal)
                     .ThenBy(p => p.Number, NumberOrder.Instance)
-                    .Select(p => new Pick(p.Key, PointLabel(p.Plan, p.Version, p.Number, p.Text))), search);
+                    .Select(p => (new Pick(p.Key, PointLabel(p.Plan, p.Version, p.Number, p.Text)), p.Text)), search);
             default:
                 return [];
         }
     }
 
-    private static IReadOnlyList<Pick> Loosely(IEnumerable<Pick> picks, SearchText? search) =>
-        [.. picks.Where(p => search is null || search.MatchesLoosely(p.Label + " " + p.Key)).Take(MaxSuggestions)];
+    private static IReadOnlyList<Pick> Loosely(IEnumerable<Pick> picks, SearchText? search) => Loosely(picks.Select(p => (p, "")), search);
+
+    // A label may shorten its item's words (a point's text after 70 characters); the search reads them whole.
+    private static IReadOnlyList<Pick> Loosely(IEnumerable<(Pick Pick, string Words)> picks, SearchText? search) =>
+        [.. picks.Where(p => search is null || search.MatchesLoosely($"{p.Pick.Label} {p.Pick.Key} {p.Words}")).Select(p => p.Pick).Take(MaxSuggestions)];
 
     private static string VersionLabel(string plan, string label, DateOnly date, DatePrecision precision, DateBasis basis) =>
         $"{plan}: {label} ({DateText.Short(date, precision, basis)})";

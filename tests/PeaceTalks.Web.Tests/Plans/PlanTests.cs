@@ -55,6 +55,16 @@ public sealed class PlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APointPickerFindsAPointByWordsItsShortenedLabelLeavesOut()
+    {
+        // Point 7's label stops after 70 characters ("… will not join NATO, and NATO wr…"); "admit" is further on.
+        var found = await _database.Get<LookupQueries>().PickAsync(FieldInput.PlanPoint, "admit");
+
+        Assert.Equal(["draft28-p7"], found.Select(p => p.Key));
+        Assert.DoesNotContain("admit", found[0].Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AVersionShowsItsPointsInNumberOrderWithEachSidesStanceAndWhereEachStands()
     {
         var plan = (await _database.Get<PlanQueries>().GetAsync("us-plan-for-ukraine", asOf: new DateOnly(2025, 12, 31)))!;
