@@ -238,7 +238,7 @@ public sealed class ApiTests(BrowserFixture fixture)
         var keys = api.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("key").GetString()!).ToList();
         Assert.Equal(keys.Select(k => $"{fixture.App.BaseUrl}/statements/{k}"), feed.Items.Select(i => i.Links.Single(l => l.RelationshipType == "alternate").Uri.AbsoluteUri));
         Assert.All(feed.Items, i => Assert.Equal("Yuri Ushakov", i.Authors.Single().Name));
-        Assert.Contains(feed.Items, i => i.Title.Text == "Yuri Ushakov: “constructive”");
+        Assert.Contains(feed.Items, i => i.Title.Text == "(unverified) Yuri Ushakov: “constructive”");
         Assert.Contains("Yuri Ushakov", feed.Title.Text);
         Assert.NotEqual(default, feed.LastUpdatedTime);
         foreach (var item in feed.Items.Take(3))

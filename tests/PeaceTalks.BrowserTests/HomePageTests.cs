@@ -23,7 +23,7 @@ public sealed class HomePageTests(BrowserFixture fixture)
         {
             await Expect(home.Latest.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).First).ToBeVisibleAsync();
         }
-        await Expect(page).ToHaveTitleAsync("PeaceTalks · PeaceTalks");
+        await Expect(page).ToHaveTitleAsync("PeaceTalks");
         await BrowserFixture.ScreenshotAsync(page, "home-desktop");
     }
 }
