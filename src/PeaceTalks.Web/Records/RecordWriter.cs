@@ -77,19 +77,9 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
         bool audit = true)
     {
         var names = type.WrittenFields.Select(f => f.Name).ToList();
-        AuditEntry Entry(PlannedRow row, int id, FieldChange? verification = null) => new()
-        {
-            At = _at,
-            UserId = editor.UserId,
-            UserName = editor.Name,
-            EntityType = type.Noun,
-            EntityId = id,
-            EntityKey = row.Row.NaturalKey,
-            Action = row.Change == RowChange.Add ? AuditAction.Create : AuditAction.Update,
-            Changes = AuditJson.Write([.. AuditJson.Diff(names, row.Stored?.Values.Texts(), row.Texts), .. verification is null ? [] : new[] { verification }]),
-            Note = note,
-            BatchId = batchId,
-        };
+        AuditEntry Entry(PlannedRow row, int id, FieldChange? verification = null) =>
+            History(editor, id, row.Row.NaturalKey, row.Change == RowChange.Add ? AuditAction.Create : AuditAction.Update,
+                [.. AuditJson.Diff(names, row.Stored?.Values.Texts(), row.Texts), .. verification is null ? [] : new[] { verification }], note, batchId);
 
         var adds = planned.Where(p => p.Change == RowChange.Add).ToList();
         // The new rows first, then what hangs off them: a list may refer to another new row of the same type
@@ -197,6 +187,22 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             : new FieldChange(Checks.Field, Cells.Word(was), Cells.Word(VerificationState.Unverified));
     }
 
+    /// <summary>One history entry of this table's rows: who, when, which row, what was done and what changed.</summary>
+    private AuditEntry History(Editor editor, int id, string key, AuditAction action, IReadOnlyList<FieldChange> changes, string? note,
+        long? batchId = null) => new()
+    {
+        At = _at,
+        UserId = editor.UserId,
+        UserName = editor.Name,
+        EntityType = type.Noun,
+        EntityId = id,
+        EntityKey = key,
+        Action = action,
+        Changes = AuditJson.Write(changes),
+        Note = note,
+        BatchId = batchId,
+    };
+
     /// <summary>
     /// Adds a history entry: with the bulk writer when it is in use, since it hands out the entries' ids itself until
     /// it completes, and the database's own numbering would collide with them.
@@ -220,18 +226,8 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
         entity.RetractedAt = reason is null ? null : _at;
         entity.RetractedReason = reason;
         entity.Version++;
-        db.Add(new AuditEntry
-        {
-            At = _at,
-            UserId = editor.UserId,
-            UserName = editor.Name,
-            EntityType = type.Noun,
-            EntityId = stored.Id,
-            EntityKey = stored.NaturalKey,
-            Action = reason is null ? AuditAction.Restore : AuditAction.Retract,
-            Changes = AuditJson.Write([new FieldChange("retracted", reason is null ? "yes" : null, reason is null ? null : "yes: " + reason)]),
-            Note = note,
-        });
+        db.Add(History(editor, stored.Id, stored.NaturalKey, reason is null ? AuditAction.Restore : AuditAction.Retract,
+            [new FieldChange("retracted", reason is null ? "yes" : null, reason is null ? null : "yes: " + reason)], note));
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
@@ -286,18 +282,8 @@ public sealed class RecordWriter(PeaceTalksDbContext db, RecordType type, bool b
             item.DisputeReason = reason;
             item.DisputeNote = reason is null ? null : disputeNote;
             item.Version++;
-            db.Add(new AuditEntry
-            {
-                At = _at,
-                UserId = editor.UserId,
-                UserName = editor.Name,
-                EntityType = type.Noun,
-                EntityId = row.Id,
-                EntityKey = key,
-                Action = reason is null ? AuditAction.Verify : AuditAction.Dispute,
-                Changes = AuditJson.Write(AuditJson.Diff(Checks.Names, before, Checks.Texts(item))),
-                Note = state == VerificationState.Verified && self ? Checks.SelfVerified : null,
-            });
+            db.Add(History(editor, row.Id, key, reason is null ? AuditAction.Verify : AuditAction.Dispute,
+                AuditJson.Diff(Checks.Names, before, Checks.Texts(item)), state == VerificationState.Verified && self ? Checks.SelfVerified : null));
         }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
